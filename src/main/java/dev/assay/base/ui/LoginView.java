@@ -1,0 +1,118 @@
+package dev.assay.base.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+
+/** Staff sign-in. Candidates never sign in: they arrive through their invitation link. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Assay")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        addClassName("login-view");
+
+        Section brand = new Section();
+        brand.addClassName("login-brand");
+        Div logo = new Div(new Image("icons/assay.svg", ""), new Span("Assay"));
+        logo.addClassName("brand-mark");
+        H1 claim = new H1("Find out who can actually work with AI.");
+        Paragraph lead = new Paragraph("Realistic work-sample tasks, scored blind by your hiring panel "
+                + "against anchored rubrics, and ranked honestly.");
+        UnorderedList pillars = new UnorderedList(
+                pillar("Workflow thinking", "Do they break work into steps and give AI the right jobs?"),
+                pillar("Automation instincts", "Do they spot the repetitive work worth automating?"),
+                pillar("Critique of AI output", "Do they catch what the AI got wrong before it ships?"));
+        pillars.addClassName("login-pillars");
+        brand.add(logo, claim, lead, pillars);
+
+        Section signIn = new Section();
+        signIn.addClassName("login-panel");
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n(null));
+        Paragraph candidates = new Paragraph("Taking an assessment? You don't need an account: "
+                + "open the link in your invitation email.");
+        candidates.addClassName("login-candidate-note");
+        signIn.add(form, candidates);
+
+        add(brand, signIn);
+    }
+
+    private static ListItem pillar(String title, String text) {
+        Span name = new Span(title);
+        name.addClassName("pillar-title");
+        return new ListItem(name, new Span(text));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        if (query.containsKey("error")) {
+            form.setI18n(i18n(lastAuthenticationFailure()));
+            form.setError(true);
+        } else if (query.containsKey("signedout")) {
+            LoginI18n i18n = i18n(null);
+            i18n.getForm().setTitle("You have signed out");
+            form.setI18n(i18n);
+        }
+    }
+
+    private static AuthenticationException lastAuthenticationFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) {
+            return null;
+        }
+        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof AuthenticationException e ? e : null;
+    }
+
+    static LoginI18n i18n(AuthenticationException failure) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in to Assay");
+        i18n.getForm().setUsername("Email");
+        i18n.getForm().setSubmit("Sign in");
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        switch (failure) {
+            case LockedException ignored -> {
+                error.setTitle("Sign-in paused");
+                error.setMessage("There were too many failed attempts. For your security, sign-in for this "
+                        + "email is paused for 15 minutes. Try again later or ask an administrator.");
+            }
+            case DisabledException ignored -> {
+                error.setTitle("Account disabled");
+                error.setMessage("This account has been disabled. Ask an administrator if you need access.");
+            }
+            case null, default -> {
+                error.setTitle("Incorrect email or password");
+                error.setMessage("Check both and try again. After 5 failed attempts in 15 minutes, "
+                        + "sign-in is paused for 15 minutes.");
+            }
+        }
+        return i18n;
+    }
+}

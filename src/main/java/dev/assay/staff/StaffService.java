@@ -1,0 +1,157 @@
+package dev.assay.staff;
+
+import dev.assay.staff.internal.LoginThrottle;
+import dev.assay.staff.internal.PasswordGenerator;
+import dev.assay.staff.internal.StaffAccount;
+import dev.assay.staff.internal.StaffAccountRepository;
+import dev.assay.staff.internal.StaffPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts: admins create them, change roles, disable them and reset passwords; every signed-in
+ * staff member can change their own password.
+ */
+@Service
+@Transactional
+public class StaffService {
+
+    /** Passwords people choose themselves must be at least this long. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private static final Logger log = LoggerFactory.getLogger(StaffService.class);
+
+    private final StaffAccountRepository accounts;
+    private final LoginThrottle throttle;
+    private final PasswordEncoder encoder;
+    private final PasswordGenerator passwords;
+    private final Clock clock;
+
+    StaffService(StaffAccountRepository accounts, LoginThrottle throttle, PasswordEncoder encoder,
+            PasswordGenerator passwords, Clock clock) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.encoder = encoder;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> list() {
+        return accounts.findAll().stream()
+                .map(this::toMember)
+                .sorted(Comparator.comparing(StaffMember::fullName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public IssuedPassword create(NewStaffMember request) {
+        String password = passwords.next();
+        StaffAccount account = StaffAccount.create(request.fullName(), request.email(), request.roles(),
+                encoder.encode(password), clock.instant());
+        if (accounts.existsByEmail(account.getEmail())) {
+            throw new StaffRuleException("A staff account with this email already exists.");
+        }
+        accounts.save(account);
+        log.info("Staff account {} created by {} with roles {}", account.getEmail(), actor(), account.getRoles());
+        return new IssuedPassword(toMember(account), password);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public StaffMember update(long id, String fullName, Set<StaffRole> roles) {
+        StaffAccount account = load(id);
+        account.rename(fullName);
+        account.changeRoles(roles, accounts.countActiveAdmins());
+        log.info("Staff account {} updated by {}: roles {}", account.getEmail(), actor(), account.getRoles());
+        return toMember(account);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public StaffMember disable(long id) {
+        StaffAccount account = load(id);
+        if (currentAccountId() == id) {
+            throw new StaffRuleException("You can't disable your own account. Ask another administrator.");
+        }
+        account.disable(accounts.countActiveAdmins());
+        log.info("Staff account {} disabled by {}", account.getEmail(), actor());
+        return toMember(account);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public StaffMember enable(long id) {
+        StaffAccount account = load(id);
+        account.enable();
+        log.info("Staff account {} enabled by {}", account.getEmail(), actor());
+        return toMember(account);
+    }
+
+    /** Issues a new temporary password and lifts any sign-in pause on the account's email. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public IssuedPassword resetPassword(long id) {
+        StaffAccount account = load(id);
+        String password = passwords.next();
+        account.changePasswordHash(encoder.encode(password), clock.instant());
+        throttle.clear(account.getEmail());
+        log.info("Password of staff account {} reset by {}", account.getEmail(), actor());
+        return new IssuedPassword(toMember(account), password);
+    }
+
+    /** Lifts a sign-in pause early, e.g. after the person called the administrator. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public StaffMember unlock(long id) {
+        StaffAccount account = load(id);
+        throttle.clear(account.getEmail());
+        log.info("Sign-in pause on {} lifted by {}", account.getEmail(), actor());
+        return toMember(account);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        StaffAccount account = load(currentAccountId());
+        if (!encoder.matches(currentPassword == null ? "" : currentPassword, account.getPasswordHash())) {
+            throw new StaffRuleException("Your current password is not correct.");
+        }
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw new StaffRuleException("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw new StaffRuleException("Choose a password different from your current one.");
+        }
+        account.changePasswordHash(encoder.encode(newPassword), clock.instant());
+        log.info("Staff member {} changed their password", account.getEmail());
+    }
+
+    private StaffAccount load(long id) {
+        return accounts.findById(id)
+                .orElseThrow(() -> new StaffRuleException("This staff account no longer exists."));
+    }
+
+    private StaffMember toMember(StaffAccount account) {
+        Instant lockedUntil = throttle.lockedUntil(account.getEmail()).orElse(null);
+        return new StaffMember(account.getId(), account.getEmail(), account.getFullName(), account.getRoles(),
+                account.isEnabled(), lockedUntil, account.getCreatedAt(), account.getLastSignInAt());
+    }
+
+    private static long currentAccountId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
+                ? principal.accountId() : -1;
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "unknown" : authentication.getName();
+    }
+}

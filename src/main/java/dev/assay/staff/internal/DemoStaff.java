@@ -1,0 +1,66 @@
+package dev.assay.staff.internal;
+
+import dev.assay.staff.StaffRole;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo staff for the embedded default setup only ({@code assay.demo-data.enabled=true}); the README
+ * lists these accounts. Loaded once, into an empty account table.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "assay.demo-data.enabled", havingValue = "true")
+class DemoStaff implements ApplicationRunner {
+
+    static final String ADMIN_PASSWORD = "admin-demo-2026";
+    static final String RECRUITER_PASSWORD = "recruiter-demo-2026";
+    static final String REVIEWER_PASSWORD = "reviewer-demo-2026";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
+
+    private record Demo(String name, String email, StaffRole role, String password) {
+    }
+
+    private static final List<Demo> ACCOUNTS = List.of(
+            new Demo("Ada Okafor", "admin@assay.example", StaffRole.ADMIN, ADMIN_PASSWORD),
+            new Demo("Rhea Lindqvist", "rhea@assay.example", StaffRole.RECRUITER, RECRUITER_PASSWORD),
+            new Demo("Ravi Menon", "ravi@assay.example", StaffRole.RECRUITER, RECRUITER_PASSWORD),
+            new Demo("Vera Novak", "vera@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
+            new Demo("Victor Hale", "victor@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
+            new Demo("Wen Zhou", "wen@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
+            new Demo("Wilma Sato", "wilma@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD));
+
+    private final StaffAccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    DemoStaff(StaffAccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        for (Demo demo : ACCOUNTS) {
+            accounts.save(StaffAccount.create(demo.name(), demo.email(), Set.of(demo.role()),
+                    encoder.encode(demo.password()), clock.instant()));
+        }
+        log.info("Loaded {} demo staff accounts (see README for their sign-in details)", ACCOUNTS.size());
+    }
+}

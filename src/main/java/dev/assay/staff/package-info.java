@@ -1,0 +1,6 @@
+/**
+ * Staff accounts (admins, recruiters, reviewers), their roles, and sign-in with throttling.
+ * Public: {@link dev.assay.staff.StaffService}, its records and {@link dev.assay.staff.StaffRole}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Staff")
+package dev.assay.staff;

@@ -1,0 +1,3 @@
+/** Job roles, rubrics, tasks and their immutable versions, assessments, import and export. */
+@org.springframework.modulith.ApplicationModule(displayName = "Task bank")
+package dev.assay.taskbank;

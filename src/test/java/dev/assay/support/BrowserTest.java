@@ -1,0 +1,135 @@
+package dev.assay.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of browser journeys: the application on a random port against the test database, driven by the
+ * system's Chromium and chromedriver (never downloaded). A failing test leaves a screenshot under
+ * {@code target/screenshots/failures}.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+public abstract class BrowserTest extends WebAppTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebDriver driver;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        String chromedriver = envOr("ASSAY_CHROMEDRIVER", "/usr/bin/chromedriver");
+        String chromium = envOr("ASSAY_CHROMIUM", "/usr/bin/chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        Path profile = Files.createTempDirectory("assay-chromium-");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1400,1000");
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    protected void open(String path) {
+        driver.get(url(path));
+        waitForVaadin();
+    }
+
+    protected WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    protected void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, TIMEOUT).until(condition::apply);
+    }
+
+    /** Waits until Vaadin has loaded and no server round trip is in progress. */
+    protected void waitForVaadin() {
+        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "if (document.readyState !== 'complete') return false;"
+                        + "if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) return true;"
+                        + "return Object.values(window.Vaadin.Flow.clients)"
+                        + ".every(c => !c.isActive || !c.isActive());")));
+    }
+
+    /** Fills in the sign-in form and submits it; returns once the next page has loaded. */
+    protected void signIn(String email, String password) {
+        open("login");
+        WebElement username = waitFor(By.cssSelector("vaadin-login-form vaadin-text-field[name='username'] > input"));
+        username.clear();
+        username.sendKeys(email);
+        WebElement secret = driver.findElement(
+                By.cssSelector("vaadin-login-form vaadin-password-field[name='password'] > input"));
+        secret.clear();
+        secret.sendKeys(password, Keys.ENTER);
+        waitUntil(d -> !d.getCurrentUrl().endsWith("/login"));
+        waitForVaadin();
+    }
+
+    protected String path() {
+        String current = driver.getCurrentUrl();
+        String base = url("");
+        return current.startsWith(base) ? current.substring(base.length()) : current;
+    }
+
+    protected List<String> navigationItems() {
+        return driver.findElements(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+    }
+
+    /** Saves a screenshot under target/screenshots, for looking at pages as a person would. */
+    protected Path screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
