@@ -9,7 +9,6 @@ import dev.assay.support.BrowserTest;
 import dev.assay.support.StaffFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -134,27 +133,5 @@ class SignInJourneyIT extends BrowserTest {
         open("login");
         assertThat(waitFor(By.className("login-candidate-note")).getText()).contains("don't need an account");
         screenshot("login");
-    }
-
-    /** The login form renders its error message inside its shadow root. */
-    private String loginError() {
-        waitFor(By.cssSelector("vaadin-login-form[error]"));
-        WebElement form = driver.findElement(By.cssSelector("vaadin-login-form"));
-        StringBuilder text = new StringBuilder(form.getText());
-        collectShadowText(form, text);
-        return text.toString();
-    }
-
-    private void collectShadowText(WebElement host, StringBuilder text) {
-        SearchContext root;
-        try {
-            root = host.getShadowRoot();
-        } catch (RuntimeException noShadow) {
-            return;
-        }
-        for (WebElement part : root.findElements(By.cssSelector("[part~='error-message'], vaadin-login-form-wrapper"))) {
-            text.append('\n').append(part.getText());
-            collectShadowText(part, text);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -125,6 +126,28 @@ public abstract class BrowserTest extends WebAppTest {
             return target;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The login form renders its error message inside its shadow root. */
+    protected String loginError() {
+        waitFor(By.cssSelector("vaadin-login-form[error]"));
+        WebElement form = driver.findElement(By.cssSelector("vaadin-login-form"));
+        StringBuilder text = new StringBuilder(form.getText());
+        collectShadowText(form, text);
+        return text.toString();
+    }
+
+    private void collectShadowText(WebElement host, StringBuilder text) {
+        SearchContext root;
+        try {
+            root = host.getShadowRoot();
+        } catch (RuntimeException noShadow) {
+            return;
+        }
+        for (WebElement part : root.findElements(By.cssSelector("[part~='error-message'], vaadin-login-form-wrapper"))) {
+            text.append('\n').append(part.getText());
+            collectShadowText(part, text);
         }
     }
 

@@ -54,8 +54,9 @@ class SecurityConfiguration {
                         return filter;
                     }
                 }));
-        // The shared stylesheet and icons are needed by the sign-in and error pages too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll());
+        // The shared stylesheet and icons are needed by the sign-in and error pages too; the error
+        // page itself must be reachable without signing in.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -16,7 +16,8 @@ class IssuedPasswordDialog extends Dialog {
         setWidth("30rem");
         setMaxWidth("95vw");
         setCloseOnOutsideClick(false);
-        TextField password = new TextField("Temporary password for " + issued.member().email());
+        TextField password = new TextField("Temporary password");
+        password.setHelperText("Signs in as " + issued.member().email());
         password.setId("issued-password");
         password.setValue(issued.password());
         password.setReadOnly(true);

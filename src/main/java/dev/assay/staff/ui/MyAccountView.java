@@ -52,7 +52,7 @@ public class MyAccountView extends VerticalLayout {
                 current.clear();
                 next.clear();
                 repeat.clear();
-                Notification.show("Your password has been changed.", 5000, Notification.Position.BOTTOM_START)
+                Notification.show("Your password has been changed.", 5000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (StaffRuleException e) {
                 error.setText(e.getMessage());

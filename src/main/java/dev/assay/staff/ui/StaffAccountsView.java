@@ -83,7 +83,7 @@ public class StaffAccountsView extends VerticalLayout {
         grid.addComponentColumn(StaffAccountsView::roles).setHeader("Roles").setFlexGrow(2);
         grid.addComponentColumn(this::status).setHeader("Status").setFlexGrow(1);
         grid.addColumn(m -> m.lastSignInAt() == null ? "Never" : WHEN.format(m.lastSignInAt()))
-                .setHeader("Last sign-in").setFlexGrow(1);
+                .setHeader("Last sign-in").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("5rem").setFlexGrow(0);
         grid.setEmptyStateText("No staff account matches your search.");
         grid.setSizeFull();
@@ -220,7 +220,7 @@ public class StaffAccountsView extends VerticalLayout {
     }
 
     private static void toast(String message, NotificationVariant variant) {
-        Notification notification = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
+        Notification notification = Notification.show(message, 6000, Notification.Position.BOTTOM_END);
         notification.addThemeVariants(variant);
     }
 }
