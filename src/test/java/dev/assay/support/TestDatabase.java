@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The database integration and browser tests run against. With {@code ASSAY_TEST_DB_URL} naming a MySQL
@@ -37,16 +36,6 @@ public final class TestDatabase {
             resolved = resolve();
         }
         return resolved;
-    }
-
-    public static void register(DynamicPropertyRegistry registry) {
-        Settings db = get();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", db::password);
-        if (db.external()) {
-            registry.add("spring.datasource.driver-class-name", () -> "com.mysql.cj.jdbc.Driver");
-        }
     }
 
     private static Settings resolve() {

@@ -1,0 +1,29 @@
+package dev.assay.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every Spring test context at the test database chosen by {@link TestDatabase}. Registered in
+ * the test classpath's spring.factories, so all test classes share one configuration (and so one
+ * cached application context) without each declaring the database.
+ */
+public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        TestDatabase.Settings db = TestDatabase.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", db.url());
+        properties.put("spring.datasource.username", db.username());
+        properties.put("spring.datasource.password", db.password());
+        if (db.external()) {
+            properties.put("spring.datasource.driver-class-name", "com.mysql.cj.jdbc.Driver");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("assay-test-database", properties));
+    }
+}
