@@ -9,8 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The database integration and browser tests run against. With {@code ASSAY_TEST_DB_URL} naming a MySQL
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestDatabase {
 
-    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:[a-z]+://[^/?]+)(?:/([^?]*))?(\\?.*)?$");
 
     public record Settings(String url, String username, String password, boolean external, String schema) {
@@ -41,11 +38,11 @@ public final class TestDatabase {
     private static Settings resolve() {
         String url = System.getenv("ASSAY_TEST_DB_URL");
         if (url == null || url.isBlank()) {
-            log.warn("ASSAY_TEST_DB_URL is not set: integration and browser tests run on the embedded H2 "
+            say("WARNING: ASSAY_TEST_DB_URL is not set: integration and browser tests run on the embedded H2 "
                     + "database in MySQL mode. Set ASSAY_TEST_DB_URL (and ASSAY_TEST_DB_USERNAME, "
                     + "ASSAY_TEST_DB_PASSWORD) to run them against MySQL or MariaDB.");
-            return new Settings("jdbc:h2:mem:assay-test;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1", "sa", "", false, null);
+            return new Settings("jdbc:h2:mem:assay-test;MODE=MySQL;"
+                    + "DB_CLOSE_DELAY=-1", "sa", "", false, null);
         }
         String username = envOr("ASSAY_TEST_DB_USERNAME", "root");
         String password = envOr("ASSAY_TEST_DB_PASSWORD", "");
@@ -63,7 +60,7 @@ public final class TestDatabase {
                     + e.getMessage(), e);
         }
         String schemaUrl = parts.group(1) + "/" + schema + (parts.group(3) == null ? "" : parts.group(3));
-        log.info("Integration and browser tests use the fresh schema {} on {}", schema, parts.group(1));
+        say("Integration and browser tests use the fresh schema " + schema + " on " + parts.group(1));
         if (!"true".equalsIgnoreCase(System.getenv("ASSAY_TEST_DB_KEEP"))) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(url, username, password, schema)));
         }
@@ -77,6 +74,11 @@ public final class TestDatabase {
         } catch (SQLException e) {
             System.err.println("Could not drop test schema " + schema + ": " + e.getMessage());
         }
+    }
+
+    /** Printed, not logged: this runs before Spring Boot has set up logging. */
+    private static void say(String message) {
+        System.out.println("[assay-tests] " + message);
     }
 
     private static String envOr(String name, String fallback) {
