@@ -1,0 +1,6 @@
+package dev.assay.taskbank.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TaskVersionRepository extends JpaRepository<TaskVersion, Long> {
+}
