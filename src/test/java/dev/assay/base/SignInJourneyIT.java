@@ -37,7 +37,7 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("recruiter-home"));
         assertThat(path()).isEqualTo("recruiter");
-        assertThat(navigationItems()).containsExactly("Assessments");
+        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export");
         screenshot("recruiter-home");
     }
 
@@ -58,7 +58,8 @@ class SignInJourneyIT extends BrowserTest {
         signIn(both.member().email(), both.password());
 
         waitFor(By.id("recruiter-home"));
-        assertThat(navigationItems()).containsExactly("Assessments", "My reviews");
+        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export",
+                "My reviews");
     }
 
     @Test

@@ -16,7 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 /** A reviewer's queue of assigned submissions. */
 @Route("reviews")
 @PageTitle("My reviews · Assay")
-@Menu(title = "My reviews", order = 20, icon = "vaadin:check-square-o")
+@Menu(title = "My reviews", order = 50, icon = "vaadin:check-square-o")
 @RolesAllowed("REVIEWER")
 public class ReviewerHomeView extends VerticalLayout {
 
