@@ -83,6 +83,17 @@ public class AssessmentService {
         return (int) tasks.count(PoolSearch.servable(roleKey, kind, tag, difficulty));
     }
 
+    /** The average suggested time of the tasks in such a pool, in whole minutes (0 for an empty pool). */
+    @Transactional(readOnly = true)
+    public int poolAverageMinutes(String roleKey, TaskKind kind, String tag, Difficulty difficulty) {
+        return averageMinutes(tasks.findAll(PoolSearch.servable(roleKey, kind, tag, difficulty)));
+    }
+
+    private static int averageMinutes(List<Task> pool) {
+        return (int) Math.round(pool.stream().mapToInt(t -> t.getPublishedVersion().getTimeLimitMinutes())
+                .average().orElse(0));
+    }
+
     /** Saves a new draft assessment. A draft may be incomplete; opening it needs everything. */
     public AssessmentView create(AssessmentSpec spec) {
         Assessment assessment = Assessment.create(clock.instant());
@@ -241,8 +252,7 @@ public class AssessmentService {
             } else {
                 List<Task> pool = tasks.findAll(PoolSearch.servable(s.getPoolRoleKey(), s.getPoolKind(), s.getPoolTag(),
                         s.getPoolDifficulty()));
-                int suggested = pool.isEmpty() ? 0 : (int) Math.round(pool.stream()
-                        .mapToInt(t -> t.getPublishedVersion().getTimeLimitMinutes()).average().orElse(0)) * s.getPickCount();
+                int suggested = averageMinutes(pool) * s.getPickCount();
                 slots.add(new SlotView(
                         SlotSpec.random(s.getPickCount(), s.getPoolRoleKey(), s.getPoolKind(), s.getPoolTag(),
                                 s.getPoolDifficulty()),

@@ -371,7 +371,8 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
             }
             slots.add(new SlotView(SlotSpec.random(n, r.key(), kind.getValue(), tag.getValue(), difficulty.getValue()),
                     n == 1 ? "1 random task" : n + " random tasks", "From: " + String.join(" · ", filters),
-                    0, size));
+                    n * assessments.poolAverageMinutes(r.key(), kind.getValue(), tag.getValue(), difficulty.getValue()),
+                    size));
             dialog.close();
             showSlots();
         });

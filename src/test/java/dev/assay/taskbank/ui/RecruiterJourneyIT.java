@@ -1,0 +1,182 @@
+package dev.assay.taskbank.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.base.SystemAuthentication;
+import dev.assay.staff.IssuedPassword;
+import dev.assay.staff.StaffRole;
+import dev.assay.staff.StaffService;
+import dev.assay.support.BrowserTest;
+import dev.assay.support.StaffFixtures;
+import dev.assay.taskbank.DefaultCompetencyModel;
+import dev.assay.taskbank.JobRoleService;
+import dev.assay.taskbank.RoleDetail;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskDetail;
+import dev.assay.taskbank.TaskSamples;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A recruiter builds part of a task bank in a real browser. */
+class RecruiterJourneyIT extends BrowserTest {
+
+    @Autowired
+    StaffService staff;
+
+    @Autowired
+    JobRoleService roles;
+
+    @Autowired
+    TaskBankService bank;
+
+    private IssuedPassword recruiter;
+
+    @BeforeEach
+    void recruiterSignsIn() {
+        recruiter = StaffFixtures.create(staff, "Journey Recruiter", StaffRole.RECRUITER);
+        signIn(recruiter.member().email(), recruiter.password());
+        waitFor(By.id("recruiter-home"));
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private void type(String css, String text) {
+        WebElement input = waitFor(By.cssSelector(css));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Opens a (multi-select) combo box, filters it and clicks the item with exactly this text. */
+    private void pick(String id, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + id + " input"));
+        input.click();
+        input.sendKeys(text);
+        By item = By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item]"
+                + "[normalize-space(.)='" + text + "']");
+        waitUntil(d -> !d.findElements(item).isEmpty());
+        js("arguments[0].click()", driver.findElement(item));
+        if (driver.findElement(By.id(id)).getTagName().equals("vaadin-multi-select-combo-box")) {
+            input.sendKeys(Keys.ESCAPE);
+        }
+        waitForVaadin();
+    }
+
+    /** A real click, so the field being edited loses focus and sends its value first, as for a person. */
+    private void click(String id) {
+        WebElement button = waitFor(By.id(id));
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        waitForVaadin();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void confirm() {
+        waitFor(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
+        waitForVaadin();
+    }
+
+    @Test
+    void aRecruiterCreatesARoleThenWritesAndPublishesACritiqueTask() {
+        String roleName = "Claims Analyst " + suffix();
+        open("recruiter/role");
+        type("#role-name input", roleName);
+        type("#role-description textarea", "Checks insurance claims; uses AI to summarise evidence.");
+        click("save-role");
+        waitUntil(d -> path().matches("recruiter/role/\\d+"));
+        screenshot("recruiter-role-editor");
+
+        open("recruiter/task/new-ai-output-critique");
+        String title = "Claim summary critique " + suffix();
+        type("#task-title input", title);
+        pick("task-roles", roleName);
+        pick("task-criteria", "Critique and validation of AI output");
+        type("#task-instructions textarea", "Flag each flawed segment, then fix the summary.");
+        type("#ac-scenario textarea", "An adjuster asked the assistant to summarise claim 4471 for a customer.");
+        type("#ac-prompt textarea", "Summarise: water damage, 3 rooms, estimate 4,200.");
+        type("#ac-artifact textarea", "Claim summary. Water damaged 4 rooms. The estimate is 4,200.");
+        click("split-artifact");
+        waitUntil(d -> d.findElements(By.cssSelector(".segment-row")).size() == 3);
+
+        click("add-flaw");
+        WebElement segments = waitFor(By.cssSelector(".flaw-row vaadin-multi-select-combo-box input"));
+        segments.click();
+        By second = By.xpath("//vaadin-multi-select-combo-box-item[starts-with(normalize-space(.), '2 ·')]");
+        waitUntil(d -> !d.findElements(second).isEmpty());
+        js("arguments[0].click()", driver.findElement(second));
+        segments.sendKeys(Keys.ESCAPE);
+        js("arguments[0].click()", waitFor(By.cssSelector(".flaw-row vaadin-select")));
+        By category = By.xpath("//vaadin-select-item[normalize-space(.)='Fabricated fact']");
+        waitUntil(d -> !d.findElements(category).isEmpty());
+        js("arguments[0].click()", driver.findElement(category));
+        type(".flaw-row vaadin-text-area textarea", "The prompt says 3 rooms, not 4.");
+        waitForVaadin();
+
+        WebElement preview = waitFor(By.id("task-preview"));
+        waitUntil(d -> preview.getText().contains(title) && preview.getText().contains("Water damaged 4 rooms."));
+        assertThat(preview.getText()).doesNotContain("The prompt says 3 rooms");
+        screenshot("recruiter-task-editor-critique");
+
+        click("publish");
+        confirm();
+        waitUntil(d -> d.findElement(By.id("save-state")).getText().contains("Version 1 is published"));
+        screenshot("recruiter-task-published");
+    }
+
+    @Test
+    void aRecruiterAssemblesAnAssessmentWithARandomPickAndOpensIt() {
+        RoleDetail role = SystemAuthentication.callAs("RECRUITER", () -> roles.create("Ops Lead " + suffix(),
+                "Runs operations.", DefaultCompetencyModel.criteria()));
+        String fixedTitle = "Ops workflow " + suffix();
+        SystemAuthentication.runAs("RECRUITER", () -> {
+            publish(TaskSamples.workflow(fixedTitle, role.key()));
+            publish(TaskSamples.critique("Ops memo A " + suffix(), role.key()));
+            publish(TaskSamples.critique("Ops memo B " + suffix(), role.key()));
+        });
+
+        open("recruiter");
+        click("new-assessment");
+        String title = "Ops lead screen " + suffix();
+        type("#assessment-title input", title);
+        js("arguments[0].click()", waitFor(By.id("assessment-role")));
+        By roleItem = By.xpath("//vaadin-select-item[normalize-space(.)='" + role.name() + "']");
+        waitUntil(d -> !d.findElements(roleItem).isEmpty());
+        js("arguments[0].click()", driver.findElement(roleItem));
+        waitForVaadin();
+        type("#assessment-intro textarea", "Welcome: two short tasks about running operations with AI.");
+
+        click("add-fixed-slot");
+        pick("fixed-task", fixedTitle + " — Workflow design · " + role.name());
+        click("confirm-fixed-slot");
+        click("add-random-slot");
+        js("arguments[0].click()", waitFor(By.id("random-kind")));
+        By kindItem = By.xpath("//vaadin-select-item[normalize-space(.)='AI-output critique']");
+        waitUntil(d -> !d.findElements(kindItem).isEmpty());
+        js("arguments[0].click()", driver.findElement(kindItem));
+        waitUntil(d -> d.findElement(By.id("random-pool")).getText().equals("2 published tasks match"));
+        click("confirm-random-slot");
+        waitUntil(d -> d.findElements(By.cssSelector(".slot-row")).size() == 2);
+        screenshot("recruiter-assessment-editor");
+
+        click("open-assessment");
+        confirm();
+        waitUntil(d -> d.getPageSource().contains("Open for invitations · scored with " + role.name()));
+        screenshot("recruiter-assessment-open");
+    }
+
+    private void publish(TaskContent content) {
+        TaskDetail draft = bank.create(content.kind(), content);
+        bank.publish(draft.id(), content, draft.lockVersion());
+    }
+}
