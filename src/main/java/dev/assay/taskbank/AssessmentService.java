@@ -124,6 +124,47 @@ public class AssessmentService {
         return view(assessment);
     }
 
+    /**
+     * Draws the tasks for one new candidate: fixed slots give their task version, random slots a fresh
+     * pick from their pool (never a task the candidate already has), and every task served is counted
+     * against its exposure limit. The caller (the candidate's attempt) records the result.
+     */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    public List<DrawnTask> draw(long assessmentId) {
+        Assessment assessment = load(assessmentId);
+        if (assessment.getStatus() != AssessmentStatus.OPEN) {
+            throw new TaskBankException("This assessment is not open, so no tasks can be drawn from it.");
+        }
+        List<AssessmentSlot> slots = assessment.getSlots();
+        List<Integer> counts = new ArrayList<>();
+        List<List<Long>> candidates = new ArrayList<>();
+        java.util.Map<Long, Task> byId = new java.util.HashMap<>();
+        for (AssessmentSlot slot : slots) {
+            List<Task> pool = slot.isFixed() ? List.of(slot.getTaskVersion().getTask())
+                    : new ArrayList<>(tasks.findAll(PoolSearch.servable(slot.getPoolRoleKey(), slot.getPoolKind(),
+                            slot.getPoolTag(), slot.getPoolDifficulty())));
+            pool = pool.stream().filter(Task::isServable).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            java.util.Collections.shuffle(pool, java.util.concurrent.ThreadLocalRandom.current());
+            pool.forEach(t -> byId.put(t.getId(), t));
+            counts.add(slot.getPickCount());
+            candidates.add(pool.stream().map(Task::getId).toList());
+        }
+        List<List<Long>> fill = SlotMatching.assign(counts, candidates).orElseThrow(() -> new TaskBankException(
+                "There are not enough tasks left to serve this assessment: a task is retired or has reached its "
+                        + "exposure limit. Publish more tasks or raise the limit."));
+        List<DrawnTask> drawn = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            AssessmentSlot slot = slots.get(i);
+            for (Long taskId : fill.get(i)) {
+                Task task = byId.get(taskId);
+                long versionId = slot.isFixed() ? slot.getTaskVersion().getId() : task.getPublishedVersion().getId();
+                task.recordExposure();
+                drawn.add(new DrawnTask(i, taskId, versionId));
+            }
+        }
+        return drawn;
+    }
+
     public AssessmentView close(long id) {
         Assessment assessment = load(id);
         assessment.close(clock.instant());

@@ -167,6 +167,55 @@ class TaskBankServiceIT extends DatabaseTest {
     }
 
     @Test
+    void eachCandidateGetsDistinctTasksAndEveryServedTaskCountsTowardsItsExposureLimit() {
+        RoleDetail role = newRole();
+        TaskDetail flow = published(TaskSamples.workflow("Flow", role.key()));
+        List<TaskDetail> memos = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            memos.add(published(TaskSamples.critique("Memo " + i, role.key())));
+        }
+        bank.limitExposure(memos.get(0).id(), 1);
+        AssessmentView view = assessments.create(new AssessmentSpec("Screen", role.id(), 60, "Hello.", false, List.of(
+                SlotSpec.fixed(flow.summary().publishedVersionId()),
+                SlotSpec.random(2, role.key(), TaskKind.AI_OUTPUT_CRITIQUE, null, null))));
+        assessments.open(view.id());
+
+        java.util.Map<Long, Integer> served = new java.util.HashMap<>();
+        for (int candidate = 0; candidate < 2; candidate++) {
+            List<DrawnTask> drawn = assessments.draw(view.id());
+            assertThat(drawn).extracting(DrawnTask::slot).containsExactly(0, 1, 1);
+            assertThat(drawn.getFirst().taskVersionId()).isEqualTo(flow.summary().publishedVersionId());
+            assertThat(drawn).extracting(DrawnTask::taskId).doesNotHaveDuplicates();
+            drawn.forEach(d -> served.merge(d.taskId(), 1, Integer::sum));
+        }
+
+        assertThat(bank.get(flow.id()).summary().exposureCount()).isEqualTo(2);
+        assertThat(served.getOrDefault(memos.get(0).id(), 0)).as("limited to one candidate").isLessThanOrEqualTo(1);
+        int memoServes = memos.stream().mapToInt(m -> bank.get(m.id()).summary().exposureCount()).sum();
+        assertThat(memoServes).isEqualTo(4);
+        assertThat(assessments.draw(view.id())).hasSize(3);
+        assertThat(bank.get(memos.get(0).id()).summary().exposureCount()).isLessThanOrEqualTo(1);
+
+        // Cap the other two memos where they are: only one memo (at most) is left for a slot that needs two.
+        for (TaskDetail memo : memos.subList(1, 3)) {
+            bank.limitExposure(memo.id(), bank.get(memo.id()).summary().exposureCount());
+        }
+        assertThatThrownBy(() -> assessments.draw(view.id())).isInstanceOf(TaskBankException.class)
+                .hasMessageContaining("not enough tasks left");
+    }
+
+    @Test
+    void aDraftAssessmentServesNoTasks() {
+        RoleDetail role = newRole();
+        TaskDetail flow = published(TaskSamples.workflow("Flow", role.key()));
+        AssessmentView view = assessments.create(new AssessmentSpec("Screen", role.id(), 60, "Hello.", false,
+                List.of(SlotSpec.fixed(flow.summary().publishedVersionId()))));
+
+        assertThatThrownBy(() -> assessments.draw(view.id())).hasMessageContaining("not open");
+        assertThat(bank.get(flow.id()).summary().exposureCount()).isZero();
+    }
+
+    @Test
     void anAssessmentNeedsTasksATitleAndASensibleTimeLimit() {
         RoleDetail role = newRole();
 
