@@ -45,9 +45,7 @@ class ErrorPagesIT extends BrowserTest {
 
         open("no/such/page");
 
-        // Known gap: Spring Security refuses the unknown address (403) before Vaadin can show its 404
-        // view, so the person gets the plain error page. It must still be friendly and free of internals.
-        assertThat(waitFor(By.id("error-reference")).getText()).matches("ERR-[2-9A-HJ-NP-Z]{6}");
+        assertThat(waitFor(By.id("not-found")).getText()).contains("We couldn't find that page");
         assertThat(driver.getPageSource()).contains("Go to the start page").doesNotContain("Exception")
                 .doesNotContain("Whitelabel");
     }
