@@ -407,12 +407,20 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
             if (!quiet) {
                 Toasts.success("Saved.");
             }
-            assessment = saved;
-            getUI().ifPresent(ui -> ui.navigate(AssessmentEditorView.class, saved.id()));
+            show(saved.id());
             return true;
         } catch (TaskBankException e) {
             Toasts.error(e.getMessage());
             return false;
+        }
+    }
+
+    /** Shows the saved assessment: rebuilds in place if this view already shows it, else navigates. */
+    private void show(long id) {
+        if (assessment != null && assessment.id() == id) {
+            setParameter(null, id);
+        } else {
+            getUI().ifPresent(ui -> ui.navigate(AssessmentEditorView.class, id));
         }
     }
 
@@ -432,7 +440,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                                 : assessments.update(assessment.id(), spec());
                         AssessmentView opened = assessments.open(saved.id());
                         Toasts.success("\"" + opened.title() + "\" is open for invitations.");
-                        getUI().ifPresent(ui -> ui.navigate(AssessmentEditorView.class, opened.id()));
+                        show(opened.id());
                     } catch (TaskBankException ex) {
                         problems.show(ex.getMessage(), ex.problems());
                     }
@@ -448,7 +456,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                     try {
                         assessments.close(assessment.id());
                         Toasts.success("Assessment closed.");
-                        getUI().ifPresent(ui -> ui.navigate(AssessmentEditorView.class, assessment.id()));
+                        show(assessment.id());
                     } catch (TaskBankException ex) {
                         Toasts.error(ex.getMessage());
                     }

@@ -228,7 +228,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
                         ? "Saved as rubric version " + saved.rubric().number() + ". Version " + saved.previousNumber()
                                 + " stays as it was for the assessments that use it."
                         : "Saved.");
-                getUI().ifPresent(ui -> ui.navigate(RoleEditorView.class, role.id()));
+                setParameter(null, role.id());
             }
         } catch (TaskBankException e) {
             problems.show(e.getMessage(), e.problems());
