@@ -63,7 +63,7 @@ public class AssessmentsView extends VerticalLayout {
         grid.addComponentColumn(AssessmentsView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> DATE.format(a.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(list);
-        grid.setSizeFull();
+        grid.setAllRowsVisible(true);
         add(grid);
     }
 

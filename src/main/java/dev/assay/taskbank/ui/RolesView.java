@@ -56,7 +56,7 @@ public class RolesView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(list);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(RoleEditorView.class, e.getItem().id())));
-        grid.setSizeFull();
+        grid.setAllRowsVisible(true);
         add(grid);
     }
 

@@ -344,8 +344,8 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         } else if (task.editingDraft()) {
             saveState.setText("Draft version " + task.summary().latestVersion() + " saved");
         } else {
-            saveState.setText("Version " + task.summary().publishedVersion() + " is published and never changes; "
-                    + "edits start version " + (task.summary().latestVersion() + 1));
+            saveState.setText("Version " + task.summary().publishedVersion() + " is published; edits start version "
+                    + (task.summary().latestVersion() + 1));
         }
         problems.clear();
     }

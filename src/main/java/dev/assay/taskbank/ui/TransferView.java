@@ -39,6 +39,7 @@ public class TransferView extends VerticalLayout {
     private final TaskBankTransfer transfer;
     private final ProblemList problems = new ProblemList(false);
     private final Div result = new Div();
+    private final Upload upload;
 
     public TransferView(TaskBankTransfer transfer, Clock clock) {
         this.transfer = transfer;
@@ -63,7 +64,7 @@ public class TransferView extends VerticalLayout {
                 + "docs/task-bank-format.md."), download);
         export.addClassNames("card", "form-card");
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             UI ui = UI.getCurrent();
             if (ui != null) {
                 ui.access(() -> importFile(metadata.fileName(), bytes));
@@ -75,12 +76,12 @@ public class TransferView extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(TaskBankTransfer.MAX_BYTES);
         upload.setAcceptedFileTypes(".yaml", ".yml", ".json", "application/yaml", "application/json", "text/yaml");
-        upload.setDropLabel(new Span("or drop a YAML or JSON file (up to 5 MB)"));
+        upload.setDropLabel(new Span("or drop it here"));
         upload.addFileRejectedListener(e -> showError("That file was refused (" + e.getErrorMessage()
                 + "). Upload a YAML or JSON task bank file of at most 5 MB."));
-        Div importCard = new Div(new H3("Import"), new Paragraph("The file is checked completely before anything is "
-                + "written. If anything is wrong nothing is imported, and every problem is listed with where it is in "
-                + "the file. Importing the same file twice changes nothing."), upload);
+        Div importCard = new Div(new H3("Import"), new Paragraph("A YAML or JSON file of up to 5 MB. It is checked "
+                + "completely before anything is written: if anything is wrong nothing is imported, and every problem "
+                + "is listed with where it is in the file. Importing the same file twice changes nothing."), upload);
         importCard.addClassNames("card", "form-card");
 
         Button starter = new Button("Load the starter library", VaadinIcon.PACKAGE.create(), e -> confirmStarter());
@@ -99,6 +100,7 @@ public class TransferView extends VerticalLayout {
     }
 
     private void importFile(String name, byte[] bytes) {
+        upload.clearFileList();
         try {
             ImportReport report = transfer.importBank(bytes);
             showReport(name, report);
