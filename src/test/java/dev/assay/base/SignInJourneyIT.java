@@ -37,7 +37,8 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("recruiter-home"));
         assertThat(path()).isEqualTo("recruiter");
-        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export");
+        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export",
+                "Outbox");
         screenshot("recruiter-home");
     }
 
@@ -59,7 +60,7 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("recruiter-home"));
         assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export",
-                "My reviews");
+                "Outbox", "My reviews");
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points every Spring test context at the test database chosen by {@link TestDatabase}. Registered in
+ * Points every Spring test context at the test database chosen by {@link TestDatabase} and at the
+ * in-process SMTP server of {@link TestMailServer}. Registered in
  * the test classpath's spring.factories, so all test classes share one configuration (and so one
  * cached application context) without each declaring the database.
  */
@@ -24,6 +25,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         if (db.external()) {
             properties.put("spring.datasource.driver-class-name", "com.mysql.cj.jdbc.Driver");
         }
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", TestMailServer.port());
         environment.getPropertySources().addFirst(new MapPropertySource("assay-test-database", properties));
     }
 }

@@ -21,6 +21,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.staff.IssuedPassword;
 import dev.assay.staff.StaffMember;
@@ -105,13 +106,7 @@ public class StaffAccountsView extends VerticalLayout {
     }
 
     private static Component person(StaffMember member) {
-        Span name = new Span(member.fullName());
-        name.addClassName("cell-primary");
-        Span email = new Span(member.email());
-        email.addClassName("cell-secondary");
-        Div cell = new Div(name, email);
-        cell.addClassName("cell-stack");
-        return cell;
+        return Cells.stack(member.fullName(), member.email());
     }
 
     private static Component roles(StaffMember member) {

@@ -172,6 +172,12 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
             open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(open, save);
         } else if (assessment.status() == AssessmentStatus.OPEN) {
+            // By address: invitations live downstream in their own module.
+            Button invite = new Button("Invite and follow candidates", VaadinIcon.USERS.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate("recruiter/invitations/" + assessment.id())));
+            invite.setId("manage-candidates");
+            invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(invite);
             Button close = new Button("Close assessment…", e -> confirmClose());
             close.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(close);

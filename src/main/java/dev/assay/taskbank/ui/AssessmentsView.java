@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.AssessmentService;
@@ -68,13 +68,7 @@ public class AssessmentsView extends VerticalLayout {
     }
 
     private static Component titleCell(AssessmentSummary a) {
-        RouterLink link = new RouterLink(a.title(), AssessmentEditorView.class, a.id());
-        link.addClassName("cell-primary");
-        Span role = new Span(a.roleName());
-        role.addClassName("cell-secondary");
-        Div cell = new Div(link, role);
-        cell.addClassName("cell-stack");
-        return cell;
+        return Cells.stack(new RouterLink(a.title(), AssessmentEditorView.class, a.id()), a.roleName());
     }
 
     private static Component status(AssessmentSummary a) {

@@ -5,14 +5,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.JobRoleService;
@@ -61,12 +60,6 @@ public class RolesView extends VerticalLayout {
     }
 
     private static Component role(RoleSummary r) {
-        RouterLink name = new RouterLink(r.name(), RoleEditorView.class, r.id());
-        name.addClassName("cell-primary");
-        Span description = new Span(r.description());
-        description.addClassNames("cell-secondary", "clamp-1");
-        Div cell = new Div(name, description);
-        cell.addClassName("cell-stack");
-        return cell;
+        return Cells.stack(new RouterLink(r.name(), RoleEditorView.class, r.id()), r.description());
     }
 }

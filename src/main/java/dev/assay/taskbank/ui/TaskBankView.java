@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.ExposureFilter;
 import dev.assay.taskbank.JobRoleService;
@@ -171,15 +172,10 @@ public class TaskBankView extends VerticalLayout {
 
     private Component titleCell(TaskSummary t) {
         RouterLink link = new RouterLink(t.title(), TaskEditorView.class, String.valueOf(t.id()));
-        link.addClassName("cell-primary");
         String roles = t.roleKeys().stream().map(k -> roleNames.getOrDefault(k, k)).sorted()
                 .collect(Collectors.joining(", "));
         String tags = t.tags().stream().sorted().map(x -> "#" + x).collect(Collectors.joining(" "));
-        Span detail = new Span(roles.isEmpty() ? tags : roles + (tags.isEmpty() ? "" : " · " + tags));
-        detail.addClassName("cell-secondary");
-        Div cell = new Div(link, detail);
-        cell.addClassName("cell-stack");
-        return cell;
+        return Cells.stack(link, roles.isEmpty() ? tags : roles + (tags.isEmpty() ? "" : " · " + tags));
     }
 
     static Component kindCell(TaskSummary t) {

@@ -1,0 +1,234 @@
+package dev.assay.invitation;
+
+import dev.assay.invitation.InvitationException.RowProblem;
+import dev.assay.invitation.internal.CandidateCodes;
+import dev.assay.invitation.internal.CandidateCsv;
+import dev.assay.invitation.internal.Emails;
+import dev.assay.invitation.internal.Invitation;
+import dev.assay.invitation.internal.InvitationMail;
+import dev.assay.invitation.internal.InvitationRepository;
+import dev.assay.invitation.internal.InvitationSearch;
+import dev.assay.invitation.internal.OutboxDispatcher;
+import dev.assay.invitation.internal.OutboxMessage;
+import dev.assay.invitation.internal.OutboxRepository;
+import dev.assay.invitation.internal.Tokens;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentStatus;
+import dev.assay.taskbank.AssessmentView;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Inviting candidates to an open assessment, one at a time or from a CSV file, and managing their links. */
+@Service
+@Transactional
+@PreAuthorize("hasRole('RECRUITER')")
+public class InvitationService {
+
+    public static final int MAX_CSV_BYTES = 5 * 1024 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
+
+    private final InvitationRepository invitations;
+    private final OutboxRepository outbox;
+    private final OutboxDispatcher dispatcher;
+    private final InvitationMail mail;
+    private final AssessmentService assessments;
+    private final Clock clock;
+
+    InvitationService(InvitationRepository invitations, OutboxRepository outbox, OutboxDispatcher dispatcher,
+            InvitationMail mail, AssessmentService assessments, Clock clock) {
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.mail = mail;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    /** Invites one candidate; the mail goes out through the outbox. */
+    public IssuedInvitation invite(long assessmentId, NewInvitation candidate) {
+        AssessmentView assessment = openAssessment(assessmentId);
+        if (candidate.accommodationPercent() > 0 && !assessment.accommodationsAllowed()) {
+            throw new InvitationException("This assessment does not allow extra time.");
+        }
+        if (candidate.email() != null && invitations.existsByAssessmentIdAndEmailKey(assessmentId, Emails.key(candidate.email()))) {
+            throw new InvitationException(candidate.email().strip() + " is already invited to this assessment. "
+                    + "Re-send their invitation from the list instead.");
+        }
+        String token = Tokens.next();
+        Invitation invitation = invitations.save(Invitation.create(assessmentId,
+                CandidateCodes.next(invitations::existsByCandidateCode), candidate.name(), candidate.email(),
+                candidate.accommodationPercent(), candidate.startDeadline(), Tokens.hash(token), actor(), clock.instant()));
+        String link = mail.link(token);
+        queueMail(invitation, about(assessment), link);
+        log.info("Invitation {} ({}) to assessment {} created by {}", invitation.getId(), invitation.getCandidateCode(),
+                assessmentId, actor());
+        return new IssuedInvitation(view(invitation), link);
+    }
+
+    /**
+     * Invites everyone in a CSV file ({@code name,email[,accommodation_percent]}), all or nothing: if any
+     * row is bad, nobody is invited and every bad row is reported with its line number.
+     */
+    public int importCsv(long assessmentId, byte[] file, Instant startDeadline) {
+        if (file.length > MAX_CSV_BYTES) {
+            throw new InvitationException("The file is larger than 5 MB.");
+        }
+        AssessmentView assessment = openAssessment(assessmentId);
+        if (startDeadline == null || !startDeadline.isAfter(clock.instant())) {
+            throw new InvitationException("The deadline to start must be in the future.");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvitationException("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
+        }
+        CandidateCsv.Result read = CandidateCsv.read(text, Invitation.MAX_ACCOMMODATION, assessment.accommodationsAllowed());
+        List<RowProblem> problems = new ArrayList<>(read.problems());
+        Set<String> invited = alreadyInvited(assessmentId, read.rows());
+        for (CandidateCsv.Row row : read.rows()) {
+            if (invited.contains(Emails.key(row.email()))) {
+                problems.add(new RowProblem(row.line(), Emails.key(row.email()) + " is already invited to this assessment"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(RowProblem::line));
+            throw new InvitationException("Nobody was invited: " + problems.size()
+                    + (problems.size() == 1 ? " row needs" : " rows need") + " fixing.", problems);
+        }
+        Set<String> codes = new HashSet<>(invitations.findAllCodes());
+        InvitationMail.About about = about(assessment);
+        Instant now = clock.instant();
+        for (CandidateCsv.Row row : read.rows()) {
+            String code = CandidateCodes.next(codes::contains);
+            codes.add(code);
+            String token = Tokens.next();
+            Invitation invitation = invitations.save(Invitation.create(assessmentId, code, row.name(), row.email(),
+                    row.accommodationPercent(), startDeadline, Tokens.hash(token), actor(), now));
+            queueMail(invitation, about, mail.link(token));
+        }
+        log.info("{} candidates invited to assessment {} from a CSV file by {}", read.rows().size(), assessmentId, actor());
+        return read.rows().size();
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvitationView> list(long assessmentId, InvitationStatus status, String search, int offset, int limit) {
+        int size = Math.max(1, limit);
+        return invitations.findAll(InvitationSearch.matching(assessmentId, status, search, clock.instant()),
+                        PageRequest.of(offset / size, size, Sort.by(Sort.Direction.DESC, "id")))
+                .map(this::view).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long assessmentId, InvitationStatus status, String search) {
+        return invitations.count(InvitationSearch.matching(assessmentId, status, search, clock.instant()));
+    }
+
+    /** Issues a new link (the old one stops working) and mails it; a new deadline may be given. */
+    public IssuedInvitation resend(long invitationId, Instant newDeadline) {
+        Invitation invitation = load(invitationId);
+        AssessmentView assessment = openAssessment(invitation.getAssessmentId());
+        String token = Tokens.next();
+        invitation.reissue(Tokens.hash(token), newDeadline, clock.instant());
+        withdrawEarlierMail(invitation);
+        String link = mail.link(token);
+        queueMail(invitation, about(assessment), link);
+        log.info("Invitation {} re-sent by {}; the previous link no longer works", invitationId, actor());
+        return new IssuedInvitation(view(invitation), link);
+    }
+
+    /** Stops the candidate's link from working. */
+    public InvitationView revoke(long invitationId) {
+        Invitation invitation = load(invitationId);
+        invitation.revoke(clock.instant());
+        withdrawEarlierMail(invitation);
+        log.info("Invitation {} revoked by {}", invitationId, actor());
+        return view(invitation);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessageView> outbox(int offset, int limit) {
+        int size = Math.max(1, limit);
+        return outbox.findAllByOrderByIdDesc(PageRequest.of(offset / size, size)).stream()
+                .map(m -> new OutboxMessageView(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(),
+                        m.getDelivery().name(), m.getDeliveryDetail(), m.getCreatedAt(), m.getSentAt()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long outboxCount() {
+        return outbox.count();
+    }
+
+    /** Whether mail is handed to an SMTP server; if not, the outbox is where messages wait. */
+    @Transactional(readOnly = true)
+    public boolean smtpConfigured() {
+        return dispatcher.smtpConfigured();
+    }
+
+    private void queueMail(Invitation invitation, InvitationMail.About about, String link) {
+        outbox.save(OutboxMessage.of(invitation.getId(), invitation.getCandidateEmail(), mail.subject(about),
+                mail.body(invitation.getCandidateName(), about, invitation.getAccommodationPercent(),
+                        invitation.getStartDeadline(), link), clock.instant()));
+    }
+
+    private void withdrawEarlierMail(Invitation invitation) {
+        for (OutboxMessage m : outbox.findByInvitationId(invitation.getId())) {
+            m.withdraw(InvitationMail.redact(m.getBody()));
+        }
+    }
+
+    private Set<String> alreadyInvited(long assessmentId, List<CandidateCsv.Row> rows) {
+        Set<String> found = new HashSet<>();
+        List<String> keys = rows.stream().map(r -> Emails.key(r.email())).toList();
+        for (int i = 0; i < keys.size(); i += 1000) {
+            found.addAll(invitations.findInvitedEmails(assessmentId, keys.subList(i, Math.min(keys.size(), i + 1000))));
+        }
+        return found;
+    }
+
+    private AssessmentView openAssessment(long assessmentId) {
+        AssessmentView assessment = assessments.get(assessmentId);
+        if (assessment.status() != AssessmentStatus.OPEN) {
+            throw new InvitationException("Candidates can be invited only while the assessment is open.");
+        }
+        return assessment;
+    }
+
+    private InvitationMail.About about(AssessmentView a) {
+        return new InvitationMail.About(a.title(), a.roleName(), a.taskCount(), a.totalMinutes(), actor());
+    }
+
+    private InvitationView view(Invitation i) {
+        return new InvitationView(i.getId(), i.getAssessmentId(), i.getCandidateCode(), i.getCandidateName(),
+                i.getCandidateEmail(), i.getAccommodationPercent(), i.getStartDeadline(), i.status(clock.instant()),
+                i.getLastSentAt(), i.getOpenedAt());
+    }
+
+    private Invitation load(long id) {
+        return invitations.findById(id).orElseThrow(() -> new InvitationException("This invitation no longer exists."));
+    }
+
+    private static String actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? "system" : auth.getName();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.assay.invitation.internal;
+
+import dev.assay.invitation.InvitationStatus;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The invitations grid's filter as a database query; "expired" is computed from the start deadline. */
+public final class InvitationSearch {
+
+    private InvitationSearch() {
+    }
+
+    public static Specification<Invitation> matching(long assessmentId, InvitationStatus status, String text, Instant now) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("assessmentId"), assessmentId));
+            if (text != null && !text.isBlank()) {
+                String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("candidateName")), like, '\\'),
+                        cb.like(root.get("emailKey"), like, '\\'),
+                        cb.like(cb.lower(root.get("candidateCode")), like, '\\')));
+            }
+            if (status != null) {
+                var stage = root.get("stage");
+                var deadline = root.<Instant>get("startDeadline");
+                where.add(switch (status) {
+                    case SENT -> cb.and(cb.equal(stage, Invitation.Stage.SENT), cb.greaterThanOrEqualTo(deadline, now));
+                    case OPENED -> cb.and(cb.equal(stage, Invitation.Stage.OPENED), cb.greaterThanOrEqualTo(deadline, now));
+                    case EXPIRED -> cb.and(stage.in(Invitation.Stage.SENT, Invitation.Stage.OPENED), cb.lessThan(deadline, now));
+                    case STARTED -> cb.equal(stage, Invitation.Stage.STARTED);
+                    case SUBMITTED -> cb.equal(stage, Invitation.Stage.SUBMITTED);
+                    case REVOKED -> cb.equal(stage, Invitation.Stage.REVOKED);
+                });
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

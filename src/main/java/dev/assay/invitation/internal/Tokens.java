@@ -1,0 +1,41 @@
+package dev.assay.invitation.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Invitation tokens: 256 random bits, URL-safe. Only the SHA-256 of a token is stored, so a copy of the
+ * database does not contain working links.
+ */
+public final class Tokens {
+
+    public static final int BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {
+    }
+
+    public static String next() {
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Whether a string could be a token at all; anything else is refused before a database lookup. */
+    public static boolean wellFormed(String token) {
+        return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]+");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Invitations to an assessment: single and bulk (CSV), single-candidate links whose tokens are stored
+ * only as hashes, and outbound mail through an outbox. Public: {@link dev.assay.invitation.InvitationService}
+ * and its records.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Invitations")
+package dev.assay.invitation;

@@ -1,0 +1,124 @@
+package dev.assay.invitation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.Toasts;
+import dev.assay.base.ui.ViewHeader;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.OutboxMessageView;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every message Assay has queued for candidates. Without an SMTP server (the embedded default) this is
+ * where invitations wait: recruiters read them here and copy the link to send it themselves.
+ */
+@Route("recruiter/outbox")
+@PageTitle("Outbox · Assay")
+@Menu(title = "Outbox", order = 45, icon = "vaadin:envelopes-o")
+@RolesAllowed("RECRUITER")
+public class OutboxView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/c/[A-Za-z0-9_-]{43}");
+
+    public OutboxView(InvitationService invitations) {
+        setId("outbox-view");
+        addClassName("page");
+        setPadding(false);
+        setSizeFull();
+        add(new ViewHeader("Outbox", invitations.smtpConfigured()
+                ? "Messages to candidates and how their delivery went. Sent copies have their links removed."
+                : "No mail server is configured, so messages wait here: open one and copy the link to send it to "
+                        + "the candidate yourself."));
+        Grid<OutboxMessageView> grid = new Grid<>();
+        grid.setId("outbox-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(OutboxView::message).setHeader("Message").setFlexGrow(4);
+        grid.addComponentColumn(OutboxView::delivery).setHeader("Delivery").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> WHEN.format(m.createdAt()) + " UTC").setHeader("Queued").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(m -> {
+            Button open = new Button("Read", e -> read(m));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            open.setAriaLabel("Read the message to " + m.recipient());
+            return open;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(q -> invitations.outbox(q.getOffset(), q.getLimit()).stream(), q -> (int) invitations.outboxCount());
+        grid.setEmptyStateText("Nothing has been sent yet. Invitations appear here when you invite candidates.");
+        grid.setSizeFull();
+        add(grid);
+    }
+
+    private static Component message(OutboxMessageView m) {
+        return Cells.stack(m.recipient(), m.subject());
+    }
+
+    private static Component delivery(OutboxMessageView m) {
+        Span s = new Span(switch (m.deliveryStatus()) {
+            case "SENT" -> "Sent";
+            case "HELD" -> "Waiting for you";
+            case "PENDING" -> "Sending…";
+            default -> "Not sent";
+        });
+        s.addClassNames("status", switch (m.deliveryStatus()) {
+            case "SENT" -> "status-success";
+            case "HELD", "PENDING" -> "status-warning";
+            default -> "status-danger";
+        });
+        if (m.deliveryDetail() != null) {
+            s.setTitle(m.deliveryDetail());
+        }
+        return s;
+    }
+
+    private static void read(OutboxMessageView m) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(m.subject());
+        Span to = new Span("To: " + m.recipient());
+        to.addClassName("cell-secondary");
+        Pre body = new Pre(m.body());
+        body.addClassName("mail-body");
+        body.setId("outbox-body");
+        Div content = new Div(to, body);
+        if (m.deliveryDetail() != null) {
+            Span detail = new Span(m.deliveryDetail());
+            detail.addClassName("section-note");
+            content.add(detail);
+        }
+        dialog.add(content);
+        Matcher link = LINK.matcher(m.body());
+        if (link.find()) {
+            String url = link.group();
+            Button copy = new Button("Copy link", VaadinIcon.COPY_O.create(), e -> {
+                e.getSource().getElement().executeJs("navigator.clipboard.writeText($0)", url);
+                Toasts.success("Link copied. Send it to " + m.recipient() + " yourself; it is personal.");
+            });
+            copy.setId("copy-link");
+            copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(copy);
+        }
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("44rem");
+        dialog.setMaxWidth("95vw");
+        dialog.open();
+    }
+}
