@@ -164,6 +164,43 @@ public class InvitationService {
         return view(invitation);
     }
 
+    /**
+     * Looks up a candidate's link. Anyone holding a link may ask: the token is the credential, and an
+     * unknown or malformed token reveals nothing. Opening a usable link for the first time is recorded.
+     */
+    @PreAuthorize("permitAll()")
+    public CandidateLink resolve(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return CandidateLink.unknown();
+        }
+        return invitations.findByTokenHash(Tokens.hash(token)).map(i -> {
+            Instant now = clock.instant();
+            CandidateLink.State state = switch (i.status(now)) {
+                case REVOKED -> CandidateLink.State.REVOKED;
+                case SUBMITTED -> CandidateLink.State.SUBMITTED;
+                case EXPIRED -> CandidateLink.State.EXPIRED;
+                case SENT, OPENED, STARTED -> CandidateLink.State.VALID;
+            };
+            if (state == CandidateLink.State.VALID) {
+                i.markOpened(now);
+            }
+            return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
+                    i.getAccommodationPercent(), i.getStartDeadline(), i.getCreatedBy());
+        }).orElseGet(CandidateLink::unknown);
+    }
+
+    /** Records that the candidate started; called by the attempt when it begins. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public void recordStarted(long invitationId) {
+        load(invitationId).markStarted(clock.instant());
+    }
+
+    /** Records that the candidate's attempt was submitted (by them or at the deadline). */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public void recordSubmitted(long invitationId) {
+        load(invitationId).markSubmitted(clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxMessageView> outbox(int offset, int limit) {
         int size = Math.max(1, limit);

@@ -69,6 +69,16 @@ public class AssessmentService {
         return view(load(id));
     }
 
+    /** The assessment as its candidates' landing page describes it. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public CandidateBrief candidateBrief(long id) {
+        Assessment a = load(id);
+        return new CandidateBrief(a.getId(), a.getTitle(), a.getRole().getName(), a.getRole().getDescription(),
+                a.getIntroText(), a.getSlots().stream().mapToInt(AssessmentSlot::getPickCount).sum(), a.getTotalMinutes(),
+                a.isAccommodationsAllowed(), a.getStatus());
+    }
+
     /** Everything that stands between this definition and opening it to candidates. */
     @Transactional(readOnly = true)
     public List<Problem> problems(AssessmentSpec spec) {

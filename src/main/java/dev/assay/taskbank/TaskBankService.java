@@ -32,11 +32,14 @@ public class TaskBankService {
     private static final Logger log = LoggerFactory.getLogger(TaskBankService.class);
 
     private final TaskRepository tasks;
+    private final dev.assay.taskbank.internal.TaskVersionRepository versions;
     private final RoleCatalogs catalogs;
     private final Clock clock;
 
-    TaskBankService(TaskRepository tasks, RoleCatalogs catalogs, Clock clock) {
+    TaskBankService(TaskRepository tasks, dev.assay.taskbank.internal.TaskVersionRepository versions,
+            RoleCatalogs catalogs, Clock clock) {
         this.tasks = tasks;
+        this.versions = versions;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -68,6 +71,16 @@ public class TaskBankService {
     @Transactional(readOnly = true)
     public TaskDetail get(long id) {
         return TaskViews.detail(load(id));
+    }
+
+    /** One exact task version, for attempts (candidates) and, later, reviewers. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public TaskVersionView version(long versionId) {
+        dev.assay.taskbank.internal.TaskVersion v = versions.findById(versionId)
+                .orElseThrow(() -> new TaskBankException("This task version does not exist."));
+        return new TaskVersionView(v.getId(), v.getTask().getId(), v.getTask().getKey(), v.getNumber(), v.getKind(),
+                v.getContentHash(), v.content());
     }
 
     /** Published, unretired tasks: what a fixed assessment slot can hold. */

@@ -76,6 +76,12 @@ public class Invitation {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
     @Version
     private long version;
 
@@ -159,6 +165,30 @@ public class Invitation {
         }
     }
 
+    /** The candidate began the assessment: the link now resumes their attempt until they submit. */
+    public void markStarted(Instant now) {
+        if (stage == Stage.REVOKED) {
+            throw new InvitationException("This link was revoked.");
+        }
+        if (stage == Stage.SENT || stage == Stage.OPENED) {
+            if (now.isAfter(startDeadline)) {
+                throw new InvitationException("The deadline to start this assessment has passed.");
+            }
+            if (openedAt == null) {
+                openedAt = now;
+            }
+            stage = Stage.STARTED;
+            startedAt = now;
+        }
+    }
+
+    public void markSubmitted(Instant now) {
+        if (stage != Stage.SUBMITTED) {
+            stage = Stage.SUBMITTED;
+            submittedAt = now;
+        }
+    }
+
     public Long getId() {
         return id;
     }
@@ -173,6 +203,10 @@ public class Invitation {
 
     public String getCandidateName() {
         return candidateName;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
     }
 
     public String getCandidateEmail() {

@@ -33,6 +33,7 @@ import dev.assay.taskbank.TaskContent;
 import dev.assay.taskbank.TaskDetail;
 import dev.assay.taskbank.TaskKind;
 import dev.assay.taskbank.TaskStatus;
+import dev.assay.taskbank.brief.TaskBrief;
 import dev.assay.taskbank.TaskVersionInfo;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;

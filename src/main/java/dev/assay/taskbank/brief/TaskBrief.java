@@ -1,4 +1,4 @@
-package dev.assay.taskbank.ui;
+package dev.assay.taskbank.brief;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;

@@ -1,0 +1,85 @@
+package dev.assay.attempt;
+
+import dev.assay.taskbank.FlawCategory;
+import java.util.List;
+
+/**
+ * A candidate's answer to one task. Exactly one of the three parts is set, matching the task's kind.
+ * Every free-text field holds at most {@link #MAX_TEXT} characters.
+ */
+public record Answer(Workflow workflow, Automation automation, Critique critique) {
+
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_STEPS = 30;
+    public static final int MAX_FLAGS = 80;
+
+    /** Workflow design: ordered steps, and a short summary of risks. */
+    public record Workflow(List<Step> steps, String risks) {
+        public Workflow {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+    }
+
+    public enum Actor {
+        HUMAN("Human"), AI_ASSISTANT("AI assistant"), AUTOMATION("Automation"), HUMAN_AND_AI("Human + AI");
+
+        private final String label;
+
+        Actor(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Step(String description, Actor actor, String inputs, String outputs, String checkpoint,
+            String rationale) {
+    }
+
+    /**
+     * Automation plan: the work-log activities chosen for automation, most valuable first (as positions in
+     * the log, from 0), the specification or prompt for the top one, and how failures, privacy and hand-off
+     * are handled.
+     */
+    public record Automation(List<Integer> ranked, String specification, String failureHandling, String privacy,
+            String handoff) {
+        public Automation {
+            ranked = ranked == null ? List.of() : List.copyOf(ranked);
+        }
+    }
+
+    public enum Verdict {
+        FIT_TO_SEND("Fit to send"), FIT_AFTER_FIXES("Fit after fixes"), NOT_USABLE("Not usable");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A flagged segment (numbered from 1, as shown), with the category and the candidate's explanation. */
+    public record Flag(int segment, FlawCategory category, String explanation) {
+    }
+
+    /** AI-output critique: flags, a corrected version, and a verdict with its reason. */
+    public record Critique(List<Flag> flags, String corrected, Verdict verdict, String verdictReason) {
+        public Critique {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+    }
+
+    public static Answer empty(dev.assay.taskbank.TaskKind kind) {
+        return switch (kind) {
+            case WORKFLOW_DESIGN -> new Answer(new Workflow(List.of(), ""), null, null);
+            case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), "", "", "", ""), null);
+            case AI_OUTPUT_CRITIQUE -> new Answer(null, null, new Critique(List.of(), "", null, ""));
+        };
+    }
+}

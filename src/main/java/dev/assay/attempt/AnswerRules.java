@@ -1,0 +1,101 @@
+package dev.assay.attempt;
+
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Limits every answer must respect, and what a reviewer would find missing from one. */
+public final class AnswerRules {
+
+    private AnswerRules() {
+    }
+
+    /** Why an answer cannot be stored (too long, too many items), or nothing. Nothing is ever cut silently. */
+    public static List<String> oversize(TaskKind kind, Answer answer) {
+        List<String> problems = new ArrayList<>();
+        switch (kind) {
+            case WORKFLOW_DESIGN -> {
+                Answer.Workflow w = answer.workflow();
+                if (w.steps().size() > Answer.MAX_STEPS) {
+                    problems.add("A workflow can have at most " + Answer.MAX_STEPS + " steps.");
+                }
+                for (int i = 0; i < w.steps().size(); i++) {
+                    Answer.Step s = w.steps().get(i);
+                    check(problems, "Step " + (i + 1), s.description(), s.inputs(), s.outputs(), s.checkpoint(), s.rationale());
+                }
+                check(problems, "Risks", w.risks());
+            }
+            case AUTOMATION_PLAN -> {
+                Answer.Automation a = answer.automation();
+                check(problems, "Your plan", a.specification(), a.failureHandling(), a.privacy(), a.handoff());
+            }
+            case AI_OUTPUT_CRITIQUE -> {
+                Answer.Critique c = answer.critique();
+                if (c.flags().size() > Answer.MAX_FLAGS) {
+                    problems.add("You can flag at most " + Answer.MAX_FLAGS + " times.");
+                }
+                for (Answer.Flag f : c.flags()) {
+                    check(problems, "Flag on segment " + f.segment(), f.explanation());
+                }
+                check(problems, "Your review", c.corrected(), c.verdictReason());
+            }
+        }
+        return problems;
+    }
+
+    /** The parts of an answer still empty, in words a candidate understands. */
+    public static List<String> unanswered(TaskKind kind, Answer answer, TaskContent task) {
+        List<String> missing = new ArrayList<>();
+        switch (kind) {
+            case WORKFLOW_DESIGN -> {
+                Answer.Workflow w = answer.workflow();
+                if (w.steps().isEmpty()) {
+                    missing.add("no workflow steps yet");
+                } else if (w.steps().stream().anyMatch(s -> blank(s.description()) || s.actor() == null)) {
+                    missing.add("a step without a description or actor");
+                }
+                if (blank(w.risks())) {
+                    missing.add("the summary of risks");
+                }
+            }
+            case AUTOMATION_PLAN -> {
+                Answer.Automation a = answer.automation();
+                if (a.ranked().isEmpty()) {
+                    missing.add("no activities chosen to automate");
+                }
+                if (blank(a.specification())) {
+                    missing.add("the specification or prompt");
+                }
+                if (blank(a.failureHandling()) || blank(a.privacy()) || blank(a.handoff())) {
+                    missing.add("failure handling, privacy or hand-off");
+                }
+            }
+            case AI_OUTPUT_CRITIQUE -> {
+                Answer.Critique c = answer.critique();
+                if (c.flags().isEmpty()) {
+                    missing.add("no segments flagged");
+                }
+                if (blank(c.corrected())) {
+                    missing.add("the corrected version");
+                }
+                if (c.verdict() == null || blank(c.verdictReason())) {
+                    missing.add("the verdict and its reason");
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static void check(List<String> problems, String where, String... texts) {
+        if (Stream.of(texts).anyMatch(t -> t != null && t.length() > Answer.MAX_TEXT)) {
+            problems.add(String.format("%s: a field is longer than %,d characters. Shorten it; nothing was cut.",
+                    where, Answer.MAX_TEXT));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.assay.attempt;
+
+import dev.assay.attempt.internal.AnswerJson;
+import dev.assay.attempt.internal.Attempt;
+import dev.assay.attempt.internal.AttemptRepository;
+import dev.assay.attempt.internal.AttemptTask;
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.CandidateLink;
+import dev.assay.invitation.InvitationService;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentStatus;
+import dev.assay.taskbank.CandidateBrief;
+import dev.assay.taskbank.DrawnTask;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskVersionView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The candidate's side of an assessment. Candidates have no account: every call carries the token from
+ * their link, which is checked each time, and reaches only that candidate's attempt.
+ */
+@Service
+@Transactional
+public class AttemptService {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptService.class);
+
+    private final AttemptRepository attempts;
+    private final InvitationService invitations;
+    private final AssessmentService assessments;
+    private final TaskBankService tasks;
+    private final Clock clock;
+
+    AttemptService(AttemptRepository attempts, InvitationService invitations, AssessmentService assessments,
+            TaskBankService tasks, Clock clock) {
+        this.attempts = attempts;
+        this.invitations = invitations;
+        this.assessments = assessments;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** What the link leads to now. An attempt found past its deadline is submitted on the spot. */
+    @PreAuthorize("permitAll()")
+    public CandidateSession open(String token) {
+        CandidateLink link = invitations.resolve(token);
+        return switch (link.state()) {
+            case UNKNOWN -> CandidateSession.closed(CandidateSession.Stage.UNKNOWN_LINK, null);
+            case REVOKED -> CandidateSession.closed(CandidateSession.Stage.REVOKED_LINK, link.contact());
+            case EXPIRED -> CandidateSession.closed(CandidateSession.Stage.EXPIRED_LINK, link.contact());
+            case VALID, SUBMITTED -> session(link);
+        };
+    }
+
+    /** Starts the attempt once the candidate has consented: draws their tasks and fixes the deadline. */
+    @PreAuthorize("permitAll()")
+    public CandidateSession start(String token, boolean consent) {
+        if (!consent) {
+            throw new AttemptException("Please confirm that you have read how your answers are used before you start.");
+        }
+        CandidateLink link = usable(token);
+        if (attempts.findByInvitationId(link.invitationId()).isPresent()) {
+            return session(link);
+        }
+        CandidateBrief brief = system(() -> assessments.candidateBrief(link.assessmentId()));
+        if (brief.status() != AssessmentStatus.OPEN) {
+            throw new AttemptException("This assessment is no longer open. Please contact " + link.contact() + ".");
+        }
+        List<DrawnTask> drawn = system(() -> assessments.draw(link.assessmentId()));
+        Attempt attempt = Attempt.start(link.invitationId(), link.assessmentId(), brief.totalMinutes(),
+                link.accommodationPercent(), drawn.stream().map(d -> new long[] {d.slot(), d.taskVersionId()}).toList(),
+                clock.instant());
+        attempts.save(attempt);
+        SystemAuthentication.runAs("SYSTEM", () -> invitations.recordStarted(link.invitationId()));
+        log.info("Attempt {} started for invitation {}; deadline {}", attempt.getId(), link.invitationId(),
+                attempt.getDeadline());
+        return session(link);
+    }
+
+    /** Saves the candidate's answer to one task; refused (with a reason) after the deadline or submission. */
+    @PreAuthorize("permitAll()")
+    public Instant save(String token, int position, Answer answer) {
+        Attempt attempt = attemptOf(usableOrSubmitted(token));
+        TaskVersionView task = system(() -> tasks.version(attempt.task(position).getTaskVersionId()));
+        List<String> problems = AnswerRules.oversize(task.kind(), answer);
+        if (!problems.isEmpty()) {
+            throw new AttemptException(String.join(" ", problems));
+        }
+        return attempt.save(position, AnswerJson.write(answer), clock.instant()).getSavedAt();
+    }
+
+    /** Remembers which task the candidate is on, so reopening the link resumes there. */
+    @PreAuthorize("permitAll()")
+    public void moveTo(String token, int position) {
+        attemptOf(usableOrSubmitted(token)).moveTo(position, clock.instant());
+    }
+
+    @PreAuthorize("permitAll()")
+    public CandidateSession submit(String token) {
+        CandidateLink link = usableOrSubmitted(token);
+        Attempt attempt = attemptOf(link);
+        attempt.submit(clock.instant(), false);
+        SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(link.invitationId()));
+        log.info("Attempt {} submitted by the candidate", attempt.getId());
+        return session(link);
+    }
+
+    private CandidateSession session(CandidateLink link) {
+        CandidateBrief brief = system(() -> assessments.candidateBrief(link.assessmentId()));
+        int allowed = (int) Attempt.allowed(brief.totalMinutes(), link.accommodationPercent()).toMinutes();
+        Attempt attempt = attempts.findByInvitationId(link.invitationId()).orElse(null);
+        if (attempt == null) {
+            return new CandidateSession(CandidateSession.Stage.READY, link.candidateName(), link.contact(), brief,
+                    link.accommodationPercent(), allowed, link.startDeadline(), null, null, false, 0, List.of());
+        }
+        Instant now = clock.instant();
+        if (attempt.isOverdue(now)) {
+            attempt.submit(now, true);
+            SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(link.invitationId()));
+        }
+        List<CandidateSession.CandidateTask> list = attempt.getTasks().stream().map(t -> {
+            TaskVersionView version = system(() -> tasks.version(t.getTaskVersionId()));
+            Answer answer = t.getAnswerJson() == null ? Answer.empty(version.kind()) : AnswerJson.read(t.getAnswerJson());
+            return new CandidateSession.CandidateTask(t.getPosition(), version, answer, t.getSavedAt());
+        }).toList();
+        return new CandidateSession(attempt.isSubmitted() ? CandidateSession.Stage.SUBMITTED
+                : CandidateSession.Stage.IN_PROGRESS, link.candidateName(), link.contact(), brief,
+                link.accommodationPercent(), allowed, link.startDeadline(), attempt.getDeadline(),
+                attempt.getSubmittedAt(), attempt.isSubmittedAutomatically(), attempt.getCurrentPosition(), list);
+    }
+
+    private CandidateLink usable(String token) {
+        CandidateLink link = invitations.resolve(token);
+        return switch (link.state()) {
+            case VALID -> link;
+            case SUBMITTED -> throw new AttemptException("This assessment was already submitted; nothing can be changed now.");
+            case EXPIRED -> throw new AttemptException("The deadline to start this assessment has passed.");
+            case REVOKED -> throw new AttemptException("This link is no longer active.");
+            case UNKNOWN -> throw new AttemptException("This link is not valid.");
+        };
+    }
+
+    private CandidateLink usableOrSubmitted(String token) {
+        CandidateLink link = invitations.resolve(token);
+        if (link.state() == CandidateLink.State.SUBMITTED) {
+            throw new AttemptException("This assessment was already submitted; nothing can be changed now.");
+        }
+        return usable(token);
+    }
+
+    private Attempt attemptOf(CandidateLink link) {
+        return attempts.findByInvitationId(link.invitationId())
+                .orElseThrow(() -> new AttemptException("This assessment has not been started yet."));
+    }
+
+    private static <T> T system(java.util.function.Supplier<T> work) {
+        return SystemAuthentication.callAs("SYSTEM", work);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.assay.attempt.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One task in an attempt: the exact task version drawn, and the candidate's latest saved answer. */
+@Entity
+@Table(name = "attempt_task")
+public class AttemptTask {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "attempt_id", nullable = false)
+    private Attempt attempt;
+
+    @Column(name = "task_position", nullable = false)
+    private int position;
+
+    @Column(name = "slot_index", nullable = false)
+    private int slotIndex;
+
+    @Column(name = "task_version_id", nullable = false)
+    private long taskVersionId;
+
+    @Lob
+    @Column(name = "answer_json", length = Integer.MAX_VALUE)
+    private String answerJson;
+
+    @Column(name = "saved_at")
+    private Instant savedAt;
+
+    @Column(name = "save_count", nullable = false)
+    private int saveCount;
+
+    protected AttemptTask() {
+    }
+
+    AttemptTask(Attempt attempt, int position, int slotIndex, long taskVersionId) {
+        this.attempt = attempt;
+        this.position = position;
+        this.slotIndex = slotIndex;
+        this.taskVersionId = taskVersionId;
+    }
+
+    void store(String json, Instant now) {
+        this.answerJson = json;
+        this.savedAt = now;
+        this.saveCount++;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public int getSlotIndex() {
+        return slotIndex;
+    }
+
+    public long getTaskVersionId() {
+        return taskVersionId;
+    }
+
+    public String getAnswerJson() {
+        return answerJson;
+    }
+
+    public Instant getSavedAt() {
+        return savedAt;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * A candidate's attempt: the tasks drawn for them, the server-fixed deadline, their answers saved as they
+ * type, and submission. Public: {@link dev.assay.attempt.AttemptService} and its records.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Attempts")
+package dev.assay.attempt;

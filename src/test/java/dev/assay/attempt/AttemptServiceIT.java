@@ -1,0 +1,167 @@
+package dev.assay.attempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.attempt.internal.OverdueAttempts;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.InvitationStatus;
+import dev.assay.invitation.IssuedInvitation;
+import dev.assay.invitation.NewInvitation;
+import dev.assay.support.DatabaseTest;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSpec;
+import dev.assay.taskbank.AssessmentView;
+import dev.assay.taskbank.DefaultCompetencyModel;
+import dev.assay.taskbank.FlawCategory;
+import dev.assay.taskbank.JobRoleService;
+import dev.assay.taskbank.RoleDetail;
+import dev.assay.taskbank.SlotSpec;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskDetail;
+import dev.assay.taskbank.TaskKind;
+import dev.assay.taskbank.TaskSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@WithMockUser(username = "rhea@assay.example", roles = "RECRUITER")
+class AttemptServiceIT extends DatabaseTest {
+
+    @Autowired
+    AttemptService attempts;
+
+    @Autowired
+    OverdueAttempts overdue;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    JobRoleService roles;
+
+    @Autowired
+    TaskBankService bank;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String id() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private long publish(TaskContent content) {
+        TaskDetail d = bank.create(content.kind(), content);
+        return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+    }
+
+    private AssessmentView assessment() {
+        RoleDetail role = roles.create("Attempt Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+        List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Flow " + id(), role.key()))),
+                SlotSpec.fixed(publish(TaskSamples.automation("Week " + id(), role.key()))),
+                SlotSpec.fixed(publish(TaskSamples.critique("Memo " + id(), role.key()))));
+        AssessmentView a = assessments.create(new AssessmentSpec("Screen " + id(), role.id(), 60, "Welcome.", true, slots));
+        return assessments.open(a.id());
+    }
+
+    private static String token(IssuedInvitation issued) {
+        return issued.link().substring(issued.link().lastIndexOf('/') + 1);
+    }
+
+    private IssuedInvitation invite(AssessmentView a, int accommodation) {
+        return invitations.invite(a.id(), new NewInvitation("Cand " + id(), "cand." + id() + "@example.com",
+                accommodation, Instant.now().plus(Duration.ofDays(3))));
+    }
+
+    private static Answer critiqueAnswer(String corrected) {
+        return new Answer(null, null, new Answer.Critique(
+                List.of(new Answer.Flag(1, FlawCategory.WRONG_CALCULATION, "120/100 is 20%.")), corrected,
+                Answer.Verdict.FIT_AFTER_FIXES, "Fix the figure first."));
+    }
+
+    @Test
+    void aCandidateStartsAfterConsentingFindsTheirWorkOnReopeningAndSubmits() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a, 25);
+        String token = token(issued);
+
+        CandidateSession ready = attempts.open(token);
+        assertThat(ready.stage()).isEqualTo(CandidateSession.Stage.READY);
+        assertThat(ready.allowedMinutes()).isEqualTo(75);
+        assertThat(ready.brief().taskCount()).isEqualTo(3);
+        assertThatThrownBy(() -> attempts.start(token, false)).hasMessageContaining("confirm");
+
+        CandidateSession started = attempts.start(token, true);
+        assertThat(started.stage()).isEqualTo(CandidateSession.Stage.IN_PROGRESS);
+        assertThat(started.tasks()).extracting(t -> t.task().kind()).containsExactly(TaskKind.WORKFLOW_DESIGN,
+                TaskKind.AUTOMATION_PLAN, TaskKind.AI_OUTPUT_CRITIQUE);
+        assertThat(started.deadline()).isBetween(Instant.now().plus(Duration.ofMinutes(74)),
+                Instant.now().plus(Duration.ofMinutes(76)));
+        assertThat(invitations.list(a.id(), null, null, 0, 5).getFirst().status()).isEqualTo(InvitationStatus.STARTED);
+
+        attempts.save(token, 2, critiqueAnswer("Sales grew 20%."));
+        attempts.moveTo(token, 2);
+        CandidateSession reopened = attempts.open(token);
+        assertThat(reopened.currentPosition()).isEqualTo(2);
+        assertThat(reopened.tasks().get(2).answer().critique().corrected()).isEqualTo("Sales grew 20%.");
+        assertThat(reopened.tasks().get(2).answer().critique().flags()).extracting(Answer.Flag::segment).containsExactly(1);
+        assertThat(attempts.start(token, true).deadline()).as("starting again changes nothing")
+                .isEqualTo(started.deadline());
+
+        CandidateSession submitted = attempts.submit(token);
+        assertThat(submitted.stage()).isEqualTo(CandidateSession.Stage.SUBMITTED);
+        assertThatThrownBy(() -> attempts.save(token, 2, critiqueAnswer("Changed later")))
+                .hasMessageContaining("already submitted");
+        assertThat(attempts.open(token).tasks().get(2).answer().critique().corrected()).isEqualTo("Sales grew 20%.");
+        assertThat(invitations.list(a.id(), null, null, 0, 5).getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
+    }
+
+    @Test
+    void afterTheDeadlineSavesAreRefusedAndTheAttemptIsSubmittedWithWhatWasSaved() {
+        AssessmentView a = assessment();
+        String late = token(invite(a, 0));
+        String gone = token(invite(a, 0));
+        attempts.start(late, true);
+        attempts.start(gone, true);
+        attempts.save(late, 2, critiqueAnswer("Saved in time"));
+        jdbc.sql("update attempt set deadline = :past where invitation_id in (select id from invitation where "
+                        + "assessment_id = :a)")
+                .param("past", Instant.now().minus(Duration.ofMinutes(5))).param("a", a.id()).update();
+
+        assertThatThrownBy(() -> attempts.save(late, 2, critiqueAnswer("Too late"))).hasMessageContaining("Time is up");
+        CandidateSession reopened = attempts.open(late);
+        assertThat(reopened.stage()).isEqualTo(CandidateSession.Stage.SUBMITTED);
+        assertThat(reopened.submittedAutomatically()).isTrue();
+        assertThat(reopened.tasks().get(2).answer().critique().corrected()).isEqualTo("Saved in time");
+
+        assertThat(overdue.submitOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(attempts.open(gone).stage()).isEqualTo(CandidateSession.Stage.SUBMITTED);
+        assertThat(invitations.count(a.id(), InvitationStatus.SUBMITTED, null)).isEqualTo(2);
+    }
+
+    @Test
+    void unknownRevokedAndOversizeAreRefusedWithoutTouchingTheAttempt() {
+        AssessmentView a = assessment();
+        IssuedInvitation revoked = invite(a, 0);
+        invitations.revoke(revoked.invitation().id());
+        String token = token(invite(a, 0));
+        attempts.start(token, true);
+
+        assertThat(attempts.open("x".repeat(43)).stage()).isEqualTo(CandidateSession.Stage.UNKNOWN_LINK);
+        assertThat(attempts.open("../../etc").stage()).isEqualTo(CandidateSession.Stage.UNKNOWN_LINK);
+        assertThat(attempts.open(token(revoked)).stage()).isEqualTo(CandidateSession.Stage.REVOKED_LINK);
+        assertThat(attempts.open(token(revoked)).contact()).isEqualTo("rhea@assay.example");
+        assertThatThrownBy(() -> attempts.save(token, 2, critiqueAnswer("x".repeat(Answer.MAX_TEXT + 1))))
+                .hasMessageContaining("longer than 20,000 characters");
+        assertThat(attempts.open(token).tasks().get(2).savedAt()).isNull();
+    }
+}
