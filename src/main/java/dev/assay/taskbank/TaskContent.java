@@ -20,6 +20,8 @@ public record TaskContent(
         AiCritique critique) {
 
     public TaskContent {
+        title = text(title);
+        instructions = text(instructions);
         roles = roles == null ? List.of() : List.copyOf(roles);
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -29,6 +31,9 @@ public record TaskContent(
     public record WorkflowDesign(String scenario, String goal, List<String> constraints, List<String> tools,
             String strongAnswer) {
         public WorkflowDesign {
+            scenario = text(scenario);
+            goal = text(goal);
+            strongAnswer = text(strongAnswer);
             constraints = constraints == null ? List.of() : List.copyOf(constraints);
             tools = tools == null ? List.of() : List.copyOf(tools);
         }
@@ -37,6 +42,8 @@ public record TaskContent(
     /** Automation plan: a week's work log with repetitive work hidden in it. */
     public record AutomationPlan(String scenario, List<WorkLogEntry> workLog, String guidance) {
         public AutomationPlan {
+            scenario = text(scenario);
+            guidance = text(guidance);
             workLog = workLog == null ? List.of() : List.copyOf(workLog);
         }
     }
@@ -46,6 +53,11 @@ public record TaskContent(
      * is never shown to candidates.
      */
     public record WorkLogEntry(String day, String activity, int minutes, boolean repetitive) {
+        public WorkLogEntry {
+            day = text(day);
+            activity = text(activity);
+        }
+
         public static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     }
 
@@ -53,6 +65,9 @@ public record TaskContent(
     public record AiCritique(String scenario, String prompt, List<String> segments, List<PlantedFlaw> flaws,
             String guidance) {
         public AiCritique {
+            scenario = text(scenario);
+            prompt = text(prompt);
+            guidance = text(guidance);
             segments = segments == null ? List.of() : List.copyOf(segments);
             flaws = flaws == null ? List.of() : List.copyOf(flaws);
         }
@@ -61,8 +76,17 @@ public record TaskContent(
     /** A flaw the author planted: which segments (numbered from 1) hold it, its category, and why. */
     public record PlantedFlaw(List<Integer> segments, FlawCategory category, String explanation) {
         public PlantedFlaw {
+            explanation = text(explanation);
             segments = segments == null ? List.of() : List.copyOf(segments);
         }
+    }
+
+    /**
+     * Missing text is stored as empty text, so the same content always has the same canonical form and
+     * hash, whether it came from the editor, from code or from a file.
+     */
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     public TaskKind kind() {

@@ -102,7 +102,14 @@ class TaskBankTransferIT extends DatabaseTest {
 
     @Test
     void anExportImportsBackIntoTheSameBankWithoutChangingAnything() {
-        transfer.importBank(yaml(file(id(), 2)));
+        String s = id();
+        transfer.importBank(yaml(file(s, 2)));
+        // Content written in code (optional text left null) must survive the round trip unchanged too.
+        TaskContent fromCode = TaskSamples.critique("Round trip " + s, "tester-" + s);
+        TaskDetail draft = bank.create(fromCode.kind(), fromCode);
+        bank.publish(draft.id(), fromCode, draft.lockVersion());
+        bank.saveDraft(draft.id(), TaskSamples.critique("Round trip draft " + s, "tester-" + s),
+                bank.get(draft.id()).lockVersion());
         String exported = transfer.exportBank();
 
         assertThat(exported).startsWith("format: assay-task-bank/1").contains("rubric-versions:", "hash: ");

@@ -55,7 +55,7 @@ class RecruiterJourneyIT extends BrowserTest {
         input.sendKeys(text);
     }
 
-    /** Opens a (multi-select) combo box, filters it and clicks the item with exactly this text. */
+    /** Opens a (multi-select) combo box, filters it and chooses the item with exactly this text. */
     private void pick(String id, String text) {
         WebElement input = waitFor(By.cssSelector("#" + id + " input"));
         input.click();
@@ -63,19 +63,32 @@ class RecruiterJourneyIT extends BrowserTest {
         By item = By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item]"
                 + "[normalize-space(.)='" + text + "']");
         waitUntil(d -> !d.findElements(item).isEmpty());
-        js("arguments[0].click()", driver.findElement(item));
+        waitForVaadin();
         if (driver.findElement(By.id(id)).getTagName().equals("vaadin-multi-select-combo-box")) {
+            js("arguments[0].click()", driver.findElement(item));
             input.sendKeys(Keys.ESCAPE);
+        } else {
+            // An exact match is highlighted once the filter has settled; Enter chooses it, as for a person.
+            input.sendKeys(Keys.ENTER);
+            waitUntil(d -> text.equals(d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value")));
         }
         waitForVaadin();
     }
 
     /** A real click, so the field being edited loses focus and sends its value first, as for a person. */
     private void click(String id) {
+        // A dialog that is still closing would take the click.
+        waitUntil(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty()
+                || !d.findElements(By.id(id)).isEmpty() && isInDialog(id));
         WebElement button = waitFor(By.id(id));
         js("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         waitForVaadin();
+    }
+
+    private boolean isInDialog(String id) {
+        return Boolean.TRUE.equals(js("return !!document.getElementById(arguments[0]).closest('vaadin-dialog, "
+                + "vaadin-dialog-overlay, vaadin-confirm-dialog')", id));
     }
 
     private Object js(String script, Object... args) {

@@ -1,0 +1,481 @@
+package dev.assay.attempt.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.assay.attempt.Answer;
+import dev.assay.attempt.AnswerRules;
+import dev.assay.attempt.AttemptException;
+import dev.assay.attempt.AttemptService;
+import dev.assay.attempt.CandidateSession;
+import dev.assay.attempt.CandidateSession.CandidateTask;
+import dev.assay.taskbank.brief.TaskBrief;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The candidate's page, reached from their invitation link: the landing page, the tasks with a countdown
+ * and saving as they type, the review before submitting, and the receipt. Links that don't work get a
+ * friendly page that says whom to contact.
+ */
+@Route(value = "c", autoLayout = false)
+@AnonymousAllowed
+public class CandidateView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(CandidateView.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
+
+    private final AttemptService attempts;
+    private final Clock clock;
+    private String token;
+    private CandidateSession session;
+    private String title = "Your assessment";
+    private final Span saveState = new Span();
+    private final List<Button> taskButtons = new ArrayList<>();
+    private AnswerEditor editor;
+    private int position;
+    private boolean pending;
+    private boolean frozen;
+
+    public CandidateView(AttemptService attempts, Clock clock) {
+        this.attempts = attempts;
+        this.clock = clock;
+        addClassName("candidate-page");
+        // Polling retries a failed save and notices when time is up, even if the candidate is idle.
+        addAttachListener(e -> e.getUI().addPollListener(poll -> onPoll()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Assay";
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        token = parameter;
+        reload();
+    }
+
+    private void reload() {
+        session = attempts.open(token);
+        removeAll();
+        taskButtons.clear();
+        editor = null;
+        UI.getCurrent().setPollInterval(-1);
+        switch (session.stage()) {
+            case UNKNOWN_LINK -> closed("This link doesn't work", "It may be mistyped or incomplete, or a newer link "
+                    + "may have replaced it. Please use the most recent invitation email, or ask the person who invited "
+                    + "you for a new link.", null);
+            case EXPIRED_LINK -> closed("This invitation has expired", "The deadline to start this assessment has "
+                    + "passed. If you still want to take part, ask for a new link.", session.contact());
+            case REVOKED_LINK -> closed("This link is no longer active", "The invitation was withdrawn or replaced. "
+                    + "If you think this is a mistake, get in touch.", session.contact());
+            case READY -> landing();
+            case IN_PROGRESS -> workspace(session.currentPosition());
+            case SUBMITTED -> receipt();
+        }
+    }
+
+    // ---- shared frame ----------------------------------------------------------------------------
+
+    private Div topBar(Component... right) {
+        Image logo = new Image("icons/assay.svg", "");
+        logo.addClassName("candidate-logo");
+        Span brand = new Span("Assay");
+        brand.addClassName("candidate-brand-name");
+        Div brandBox = new Div(logo, brand);
+        brandBox.addClassName("candidate-brand");
+        Div rightBox = new Div(right);
+        rightBox.addClassName("candidate-status");
+        Div bar = new Div(brandBox, rightBox);
+        bar.addClassName("candidate-bar");
+        bar.getElement().setAttribute("role", "banner");
+        return bar;
+    }
+
+    private void closed(String heading, String text, String contact) {
+        title = heading;
+        Div card = new Div();
+        card.addClassNames("candidate-card", "candidate-closed");
+        card.setId("link-problem");
+        card.add(new H1(heading), new Paragraph(text));
+        if (contact != null) {
+            card.add(new Paragraph("Contact: " + contact));
+        }
+        Main main = new Main(card);
+        main.addClassName("candidate-main");
+        add(topBar(), main);
+    }
+
+    // ---- landing ------------------------------------------------------------------------------------
+
+    private void landing() {
+        var brief = session.brief();
+        title = brief.title();
+        H1 heading = new H1(brief.title());
+        Paragraph hello = new Paragraph("Hello " + session.candidateName() + ". You are invited to a work-sample "
+                + "assessment for the " + brief.roleName() + " role.");
+        hello.addClassName("candidate-lead");
+        Div facts = new Div(fact(VaadinIcon.TASKS, brief.taskCount() + (brief.taskCount() == 1 ? " task" : " tasks")),
+                fact(VaadinIcon.CLOCK, session.allowedMinutes() + " minutes once you start"
+                        + (session.accommodationPercent() > 0 ? " (includes your " + session.accommodationPercent()
+                                + "% extra time)" : "")),
+                fact(VaadinIcon.CALENDAR, "Start before " + WHEN.format(session.startDeadline()) + " UTC"));
+        facts.addClassName("candidate-facts");
+        Div intro = new Div(new H2("From the hiring team"), new Paragraph(brief.intro()));
+        Div measures = new Div(new H2("What this assessment looks at"), list(
+                "Workflow thinking: how you break real work into steps, and where people, AI and automation fit.",
+                "Automation instinct: spotting repetitive work and planning how to automate it safely.",
+                "Critique of AI output: finding what an AI got wrong, and fixing it."),
+                new Paragraph("There are no trick questions. Use your own judgment; reviewers score what you write "
+                        + "against the role's rubric, without seeing your name."));
+        Div data = new Div(new H2("How your answers are used"), new Paragraph("Your answers, the time you spend on "
+                + "each task, how often you paste text and how often the page loses focus are stored and shown to "
+                + "the hiring team. They are facts for people to weigh, never automatic rejections. Reviewers see a "
+                + "code instead of your name. Your data is kept only as long as the hiring team's retention policy "
+                + "allows."));
+        Div help = new Div(new H2("Need an adjustment?"), new Paragraph("If you need extra time or another "
+                + "adjustment, contact " + session.contact() + " before you start."));
+        Div time = new Div(new H2("Before you start"), list("Find " + session.allowedMinutes()
+                        + " minutes without interruptions; the clock doesn't stop once you start.",
+                "Your work is saved as you type. If you lose your connection or close the page, open your link again "
+                        + "and carry on where you were.",
+                "You can move between tasks in any order and review everything before you submit."));
+        Checkbox consent = new Checkbox("I have read how my answers are used and I agree to take part.");
+        consent.setId("consent");
+        Paragraph consentError = new Paragraph("Please tick the box to confirm before you start.");
+        consentError.addClassName("form-error");
+        consentError.setId("consent-error");
+        consentError.setVisible(false);
+        Button start = new Button("Start the assessment", VaadinIcon.ARROW_RIGHT.create(), e -> {
+            if (!consent.getValue()) {
+                consentError.setVisible(true);
+                consent.focus();
+                return;
+            }
+            try {
+                attempts.start(token, true);
+                reload();
+            } catch (AttemptException ex) {
+                consentError.setText(ex.getMessage());
+                consentError.setVisible(true);
+            }
+        });
+        start.setIconAfterText(true);
+        start.setId("start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        Div startBox = new Div(consent, consentError, start);
+        startBox.addClassName("candidate-start");
+        Div card = new Div(heading, hello, facts, intro, measures, time, data, help, startBox);
+        card.addClassNames("candidate-card", "candidate-landing");
+        card.setId("landing");
+        Main main = new Main(card);
+        main.addClassName("candidate-main");
+        add(topBar(), main);
+    }
+
+    private static Div fact(VaadinIcon icon, String text) {
+        Div d = new Div(icon.create(), new Span(text));
+        d.addClassName("candidate-fact");
+        return d;
+    }
+
+    private static UnorderedList list(String... items) {
+        UnorderedList ul = new UnorderedList();
+        for (String i : items) {
+            ul.add(new ListItem(i));
+        }
+        return ul;
+    }
+
+    // ---- workspace ----------------------------------------------------------------------------------
+
+    private Span countdown() {
+        Span clockText = new Span();
+        clockText.setId("countdown");
+        clockText.addClassName("countdown");
+        clockText.getElement().setAttribute("role", "timer");
+        clockText.getElement().setAttribute("aria-label", "Time left");
+        clockText.getElement().executeJs("""
+                const el = this; const deadline = $0; const live = document.getElementById('time-announcer');
+                let warned5 = false, warned1 = false;
+                function tick() {
+                  const left = Math.max(0, deadline - Date.now());
+                  const m = Math.floor(left / 60000), s = Math.floor((left % 60000) / 1000);
+                  el.textContent = left > 0 ? (m + ':' + String(s).padStart(2, '0') + ' left') : 'Time is up';
+                  if (left <= 300000 && !warned5 && left > 60000) { warned5 = true; el.classList.add('countdown-warn');
+                    if (live) live.textContent = 'Five minutes left. Your work is saved.'; }
+                  if (left <= 60000 && !warned1) { warned1 = true; el.classList.add('countdown-warn', 'countdown-last');
+                    if (live) live.textContent = 'One minute left. Your work is saved and will be submitted at the deadline.'; }
+                  if (left > 0) setTimeout(tick, 1000 - (Date.now() % 1000));
+                }
+                tick();
+                """, session.deadline().toEpochMilli());
+        return clockText;
+    }
+
+    private void workspace(int at) {
+        title = session.brief().title();
+        saveState.setId("save-state");
+        saveState.addClassName("save-state");
+        saveState.getElement().setAttribute("aria-live", "polite");
+        saveState.setText("Saved");
+        // Typing marks the work unsaved at once; the server says "Saved" when it has stored it.
+        getElement().executeJs("this.addEventListener('input', () => { const s = document.getElementById('save-state');"
+                + " if (s) s.textContent = 'Saving…'; })");
+        Span announcer = new Span();
+        announcer.setId("time-announcer");
+        announcer.addClassName("sr-only");
+        announcer.getElement().setAttribute("aria-live", "assertive");
+        add(topBar(saveState, countdown()), announcer);
+
+        Nav nav = new Nav();
+        nav.addClassName("candidate-tasks");
+        nav.getElement().setAttribute("aria-label", "Tasks");
+        H2 navTitle = new H2("Tasks");
+        navTitle.addClassName("nav-title");
+        nav.add(navTitle);
+        for (CandidateTask t : session.tasks()) {
+            Button b = new Button((t.position() + 1) + ". " + t.task().content().title(), e -> go(t.position()));
+            b.addClassName("task-link");
+            b.setId("task-" + (t.position() + 1));
+            taskButtons.add(b);
+            nav.add(b);
+        }
+        Button review = new Button("Review and submit", VaadinIcon.CHECK.create(), e -> review());
+        review.setId("review");
+        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        nav.add(review);
+        Main main = new Main();
+        main.addClassName("candidate-work");
+        main.setId("work");
+        Div layout = new Div(nav, main);
+        layout.addClassName("candidate-layout");
+        add(layout);
+        UI.getCurrent().setPollInterval(15_000);
+        show(main, at);
+    }
+
+    private void go(int target) {
+        if (!saveNow()) {
+            return;
+        }
+        try {
+            attempts.moveTo(token, target);
+        } catch (AttemptException e) {
+            reload();
+            return;
+        }
+        session = attempts.open(token);
+        if (session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+            reload();
+            return;
+        }
+        getChildren().flatMap(Component::getChildren).filter(c -> "work".equals(c.getId().orElse(null))).findFirst()
+                .ifPresent(main -> show((Main) main, target));
+    }
+
+    private void show(Main main, int at) {
+        position = at;
+        main.removeAll();
+        CandidateTask task = session.tasks().get(at);
+        for (int i = 0; i < taskButtons.size(); i++) {
+            taskButtons.get(i).getElement().setAttribute("aria-current", i == at ? "step" : "false");
+            if (i == at) {
+                taskButtons.get(i).addClassName("current");
+            } else {
+                taskButtons.get(i).removeClassName("current");
+            }
+        }
+        var content = task.task().content();
+        editor = switch (task.task().kind()) {
+            case WORKFLOW_DESIGN -> new WorkflowEditor(task.answer().workflow(), this::changed);
+            case AUTOMATION_PLAN -> new AutomationEditor(content.automation().workLog(), task.answer().automation(),
+                    this::changed);
+            case AI_OUTPUT_CRITIQUE -> new CritiqueEditor(content.critique().segments(), task.answer().critique(),
+                    this::changed);
+        };
+        Span step = new Span("Task " + (at + 1) + " of " + session.tasks().size());
+        step.addClassName("task-step");
+        Div briefCard = new Div(step, new TaskBrief(task.task().kind(), content));
+        briefCard.addClassName("candidate-card");
+        Div answerCard = new Div(editor.component());
+        answerCard.addClassName("candidate-card");
+        Div pager = new Div();
+        pager.addClassName("pager");
+        if (at > 0) {
+            pager.add(new Button("Previous task", VaadinIcon.ARROW_LEFT.create(), e -> go(at - 1)));
+        }
+        if (at < session.tasks().size() - 1) {
+            Button next = new Button("Next task", VaadinIcon.ARROW_RIGHT.create(), e -> go(at + 1));
+            next.setIconAfterText(true);
+            next.setId("next-task");
+            pager.add(next);
+        } else {
+            Button review = new Button("Review and submit", e -> review());
+            review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            pager.add(review);
+        }
+        main.add(briefCard, answerCard, pager);
+        status(task.savedAt() == null ? "Nothing saved yet" : "Saved");
+    }
+
+    /** Sets the save status; sent as script too, so it updates even when the text is unchanged on the server. */
+    private void status(String text) {
+        saveState.setText(text);
+        saveState.getElement().executeJs("this.textContent = $0", text);
+    }
+
+    private void changed() {
+        pending = true;
+        saveNow();
+    }
+
+    /** Saves the current answer; returns false if it could not be saved (the text stays in the page). */
+    private boolean saveNow() {
+        if (editor == null || !pending || frozen) {
+            return true;
+        }
+        if (editor.oversize()) {
+            status("Not saved — a field is over its limit");
+            return false;
+        }
+        status("Saving…");
+        try {
+            attempts.save(token, position, editor.value());
+            pending = false;
+            status("Saved");
+            return true;
+        } catch (AttemptException e) {
+            frozen = true;
+            editor.setReadOnly(true);
+            status("Not saved — " + e.getMessage());
+            ConfirmDialog info = new ConfirmDialog("Your answers can no longer change", e.getMessage(), "OK",
+                    ok -> reload());
+            info.open();
+            return false;
+        } catch (RuntimeException e) {
+            log.warn("Saving an answer failed; the page will retry", e);
+            status("Not saved — retrying");
+            UI.getCurrent().setPollInterval(5_000);
+            return false;
+        }
+    }
+
+    private void onPoll() {
+        if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+            return;
+        }
+        if (pending && saveNow()) {
+            UI.getCurrent().setPollInterval(15_000);
+        }
+        if (clock.instant().isAfter(session.deadline().plusSeconds(31))) {
+            reload();
+        }
+    }
+
+    // ---- review, submit, receipt -------------------------------------------------------------------
+
+    private void review() {
+        if (!saveNow()) {
+            return;
+        }
+        session = attempts.open(token);
+        if (session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+            reload();
+            return;
+        }
+        Main main = (Main) getChildren().flatMap(Component::getChildren)
+                .filter(c -> "work".equals(c.getId().orElse(null))).findFirst().orElseThrow();
+        main.removeAll();
+        editor = null;
+        taskButtons.forEach(b -> b.removeClassName("current"));
+        Div card = new Div(new H1("Review before you submit"));
+        card.addClassName("candidate-card");
+        card.setId("review-page");
+        boolean complete = true;
+        UnorderedList items = new UnorderedList();
+        for (CandidateTask t : session.tasks()) {
+            List<String> missing = AnswerRules.unanswered(t.task().kind(), t.answer(), t.task().content());
+            complete &= missing.isEmpty();
+            Button open = new Button("Task " + (t.position() + 1) + ": " + t.task().content().title(),
+                    e -> {
+                        attempts.moveTo(token, t.position());
+                        reload();
+                    });
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Span state = new Span(missing.isEmpty() ? "Answered" : "Still open: " + String.join("; ", missing));
+            state.addClassNames("status", missing.isEmpty() ? "status-success" : "status-warning");
+            items.add(new ListItem(open, state));
+        }
+        items.addClassName("review-list");
+        Paragraph note = new Paragraph(complete ? "Everything has an answer. You can still go back and change it "
+                + "until you submit." : "Some parts are still open. You can submit anyway, or go back and finish them.");
+        Button submit = new Button("Submit my answers…", e -> confirmSubmit());
+        submit.setId("submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        card.add(note, items, submit);
+        main.add(card);
+    }
+
+    private void confirmSubmit() {
+        ConfirmDialog dialog = new ConfirmDialog("Submit your answers?",
+                "After you submit, nothing can be changed.", "Submit", e -> {
+                    try {
+                        attempts.submit(token);
+                    } catch (AttemptException ex) {
+                        log.info("Submit refused: {}", ex.getMessage());
+                    }
+                    reload();
+                });
+        dialog.setCancelable(true);
+        dialog.setCancelText("Go back");
+        dialog.open();
+    }
+
+    private void receipt() {
+        title = "Submitted";
+        Div card = new Div();
+        card.addClassNames("candidate-card", "candidate-receipt");
+        card.setId("receipt");
+        Div icon = new Div(VaadinIcon.CHECK_CIRCLE.create());
+        icon.addClassName("receipt-icon");
+        card.add(icon, new H1("Thank you, your answers are submitted"), new Paragraph(session.submittedAutomatically()
+                ? "Time ran out, so everything you had saved was submitted for you at "
+                        + WHEN.format(session.submittedAt()) + " UTC."
+                : "Submitted at " + WHEN.format(session.submittedAt()) + " UTC."),
+                new Paragraph("The hiring team's reviewers will score your work without seeing your name. You will "
+                        + "hear from " + session.contact() + " about the next steps."),
+                new Paragraph("You can close this page. Your answers can no longer be changed."));
+        Main main = new Main(card);
+        main.addClassName("candidate-main");
+        add(topBar(), main);
+    }
+}

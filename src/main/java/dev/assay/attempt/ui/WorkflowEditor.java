@@ -1,0 +1,177 @@
+package dev.assay.attempt.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.assay.attempt.Answer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Workflow design: ordered steps (add, edit, remove, move up or down by keyboard), and the risks. */
+class WorkflowEditor implements AnswerEditor {
+
+    private final Runnable changed;
+    private final Div steps = new Div();
+    private final List<StepCard> cards = new ArrayList<>();
+    private final TextArea risks;
+    private final Button add;
+    private final Div root;
+    private boolean readOnly;
+
+    private final class StepCard extends Div {
+        final Span title = new Span();
+        final TextArea description;
+        final Select<Answer.Actor> actor = new Select<>();
+        final TextField inputs;
+        final TextField outputs;
+        final TextField checkpoint;
+        final TextArea rationale;
+        final Button up = new Button(VaadinIcon.ARROW_UP.create());
+        final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
+        final Button remove = new Button(VaadinIcon.TRASH.create());
+
+        StepCard(Answer.Step step) {
+            addClassName("step-card");
+            getElement().setAttribute("role", "group");
+            description = AnswerFields.area("What happens in this step", step.description(), changed);
+            actor.setLabel("Who does it");
+            actor.setItems(Answer.Actor.values());
+            actor.setItemLabelGenerator(a -> a == null ? "" : a.label());
+            actor.setPlaceholder("Choose");
+            actor.setValue(step.actor());
+            actor.addValueChangeListener(e -> changed.run());
+            inputs = AnswerFields.field("Inputs", step.inputs(), changed);
+            outputs = AnswerFields.field("Outputs", step.outputs(), changed);
+            checkpoint = AnswerFields.field("Verification checkpoint", step.checkpoint(), changed);
+            checkpoint.setHelperText("How is the result of this step checked, and by whom?");
+            rationale = AnswerFields.area("Why this way", step.rationale(), changed);
+            for (Button b : List.of(up, down, remove)) {
+                b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+            }
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            up.addClickListener(e -> move(this, -1));
+            down.addClickListener(e -> move(this, 1));
+            remove.addClickListener(e -> {
+                int at = cards.indexOf(this);
+                cards.remove(this);
+                steps.remove(this);
+                renumber();
+                changed.run();
+                if (!cards.isEmpty()) {
+                    cards.get(Math.min(at, cards.size() - 1)).description.focus();
+                } else {
+                    add.focus();
+                }
+            });
+            title.addClassName("step-title");
+            Div head = new Div(title, new Div(up, down, remove));
+            head.addClassName("step-head");
+            Div io = new Div(inputs, outputs);
+            io.addClassName("step-io");
+            add(head, description, actor, io, checkpoint, rationale);
+        }
+
+        Answer.Step value() {
+            return new Answer.Step(description.getValue(), actor.getValue(), inputs.getValue(), outputs.getValue(),
+                    checkpoint.getValue(), rationale.getValue());
+        }
+
+        void number(int n, int of) {
+            title.setText("Step " + n);
+            getElement().setAttribute("aria-label", "Step " + n + " of " + of);
+            up.setAriaLabel("Move step " + n + " up");
+            down.setAriaLabel("Move step " + n + " down");
+            remove.setAriaLabel("Remove step " + n);
+            up.setEnabled(!readOnly && n > 1);
+            down.setEnabled(!readOnly && n < of);
+        }
+    }
+
+    WorkflowEditor(Answer.Workflow answer, Runnable changed) {
+        this.changed = changed;
+        steps.addClassName("step-list");
+        answer.steps().forEach(this::addCard);
+        add = new Button("Add a step", VaadinIcon.PLUS.create(), e -> {
+            addCard(new Answer.Step("", null, "", "", "", ""));
+            renumber();
+            cards.getLast().description.focus();
+            changed.run();
+        });
+        add.setId("add-step");
+        risks = AnswerFields.area("Risks and how your workflow handles them", answer.risks(), changed);
+        risks.setId("workflow-risks");
+        H3 heading = new H3("Your workflow");
+        heading.addClassName("answer-heading");
+        root = new Div(heading, steps, add, risks);
+        root.addClassName("answer-editor");
+        renumber();
+    }
+
+    private void addCard(Answer.Step step) {
+        StepCard card = new StepCard(step);
+        cards.add(card);
+        steps.add(card);
+    }
+
+    private void move(StepCard card, int delta) {
+        int from = cards.indexOf(card);
+        int to = from + delta;
+        if (to < 0 || to >= cards.size()) {
+            return;
+        }
+        cards.remove(from);
+        cards.add(to, card);
+        steps.removeAll();
+        cards.forEach(steps::add);
+        renumber();
+        (delta < 0 ? card.up : card.down).focus();
+        changed.run();
+    }
+
+    private void renumber() {
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).number(i + 1, cards.size());
+        }
+    }
+
+    @Override
+    public Component component() {
+        return root;
+    }
+
+    @Override
+    public Answer value() {
+        return new Answer(new Answer.Workflow(cards.stream().map(StepCard::value).toList(), risks.getValue()), null, null);
+    }
+
+    @Override
+    public boolean oversize() {
+        return AnswerFields.tooLong(risks.getValue()) || cards.stream().anyMatch(c -> AnswerFields.tooLong(
+                c.description.getValue(), c.inputs.getValue(), c.outputs.getValue(), c.checkpoint.getValue(),
+                c.rationale.getValue()));
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        add.setVisible(!readOnly);
+        risks.setReadOnly(readOnly);
+        for (StepCard c : cards) {
+            c.description.setReadOnly(readOnly);
+            c.actor.setReadOnly(readOnly);
+            c.inputs.setReadOnly(readOnly);
+            c.outputs.setReadOnly(readOnly);
+            c.checkpoint.setReadOnly(readOnly);
+            c.rationale.setReadOnly(readOnly);
+            c.remove.setVisible(!readOnly);
+        }
+        renumber();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.assay.attempt.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.InvitationStatus;
+import dev.assay.invitation.IssuedInvitation;
+import dev.assay.invitation.NewInvitation;
+import dev.assay.support.BrowserTest;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSpec;
+import dev.assay.taskbank.AssessmentView;
+import dev.assay.taskbank.DefaultCompetencyModel;
+import dev.assay.taskbank.JobRoleService;
+import dev.assay.taskbank.RoleDetail;
+import dev.assay.taskbank.SlotSpec;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskDetail;
+import dev.assay.taskbank.TaskSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A candidate goes from their link to a submitted assessment in a real browser. */
+class CandidateJourneyIT extends BrowserTest {
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    JobRoleService roles;
+
+    @Autowired
+    TaskBankService bank;
+
+    @Autowired
+    AssessmentService assessments;
+
+    private static String id() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private AssessmentView assessment() {
+        return SystemAuthentication.callAs("RECRUITER", () -> {
+            RoleDetail role = roles.create("Journey Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+            List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Plan the Monday report", role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.automation("A support lead's week", role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.critique("Check the Q3 memo", role.key()))));
+            AssessmentView a = assessments.create(new AssessmentSpec("Ops screen " + id(), role.id(), 60,
+                    "Welcome to the screen.", true, slots));
+            return assessments.open(a.id());
+        });
+    }
+
+    private long publish(TaskContent content) {
+        TaskDetail d = bank.create(content.kind(), content);
+        return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+    }
+
+    private IssuedInvitation invite(AssessmentView a) {
+        return SystemAuthentication.callAs("RECRUITER", () -> invitations.invite(a.id(), new NewInvitation(
+                "Casey Candidate", "casey." + id() + "@example.com", 0, Instant.now().plus(Duration.ofDays(2)))));
+    }
+
+    private void click(By by) {
+        WebElement e = waitFor(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
+        waitForVaadin();
+    }
+
+    private void type(By by, String text) {
+        WebElement e = waitFor(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.sendKeys(text);
+    }
+
+    /** Waits until the page says the typing is stored (it shows "Saving…" from the first key). */
+    private void waitSaved() {
+        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saving…"));
+        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saved"));
+    }
+
+    @Test
+    void aCandidateConsentsDoesEachTaskLosesNothingOnReloadAndSubmits() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a);
+        driver.get(issued.link().replaceFirst("http://localhost:\\d+", url("").replaceAll("/$", "")));
+        waitForVaadin();
+        waitFor(By.id("landing"));
+        screenshot("candidate-landing");
+
+        click(By.id("start"));
+        assertThat(waitFor(By.id("consent-error")).getText()).contains("tick the box");
+        click(By.id("consent"));
+        click(By.id("start"));
+        waitFor(By.id("countdown"));
+        assertThat(driver.findElement(By.id("countdown")).getText()).matches("\\d+:\\d{2} left");
+
+        // Task 1: a workflow step, typed and saved without pressing anything.
+        click(By.id("add-step"));
+        type(By.cssSelector(".step-card vaadin-text-area textarea"), "Pull the three exports at 7:30");
+        waitSaved();
+        screenshot("candidate-workflow");
+
+        // A reload resumes on the same task with the text in place.
+        driver.navigate().refresh();
+        waitForVaadin();
+        WebElement step = waitFor(By.cssSelector(".step-card vaadin-text-area textarea"));
+        assertThat(step.getAttribute("value")).isEqualTo("Pull the three exports at 7:30");
+
+        // Task 2: choose an activity to automate and write the specification.
+        click(By.id("task-2"));
+        click(By.cssSelector(".pick-list vaadin-checkbox"));
+        type(By.cssSelector("#automation-spec textarea"), "Every weekday at 9:00 copy the ticket counts.");
+        waitSaved();
+
+        // Task 3: flag a segment with a category and an explanation, then a verdict.
+        click(By.id("task-3"));
+        click(By.cssSelector("vaadin-button[aria-label='Flag segment 1']"));
+        click(By.cssSelector(".flag-row.flagged vaadin-select"));
+        click(By.xpath("//vaadin-select-item[normalize-space(.)='Wrong calculation']"));
+        type(By.cssSelector(".flag-row.flagged vaadin-text-area textarea"), "120 on 100 is 20%, not 25%.");
+        type(By.cssSelector("#critique-corrected textarea"), "Sales grew 20% from Q2 to Q3.");
+        waitSaved();
+        screenshot("candidate-critique");
+
+        click(By.id("review"));
+        waitFor(By.id("review-page"));
+        assertThat(driver.findElement(By.id("review-page")).getText()).contains("Still open");
+        screenshot("candidate-review");
+        click(By.id("submit"));
+        click(By.cssSelector("vaadin-button[slot='confirm-button']"));
+        waitFor(By.id("receipt"));
+        screenshot("candidate-receipt");
+
+        assertThat(SystemAuthentication.callAs("RECRUITER", () -> invitations.list(a.id(), null, null, 0, 5))
+                .getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
+        driver.navigate().refresh();
+        waitForVaadin();
+        assertThat(waitFor(By.id("receipt")).getText()).contains("your answers are submitted");
+    }
+
+    @Test
+    void aRevokedOrUnknownLinkGetsAFriendlyPageThatSaysWhatToDo() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a);
+        SystemAuthentication.runAs("RECRUITER", () -> invitations.revoke(issued.invitation().id()));
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+
+        open("c/" + token);
+        assertThat(waitFor(By.id("link-problem")).getText()).contains("no longer active", "Contact:");
+        screenshot("candidate-revoked-link");
+        open("c/not-a-real-link");
+        assertThat(waitFor(By.id("link-problem")).getText()).contains("This link doesn't work");
+        assertThat(driver.getPageSource()).doesNotContain("Exception");
+    }
+}
