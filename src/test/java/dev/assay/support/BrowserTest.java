@@ -129,6 +129,28 @@ public abstract class BrowserTest extends WebAppTest {
         }
     }
 
+    /**
+     * Runs axe-core in the current page and returns its serious and critical violations, each as
+     * "rule: help (nodes)". An empty list means the page passed.
+     */
+    @SuppressWarnings("unchecked")
+    protected List<String> seriousAccessibilityViolations() {
+        try (var in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            String axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript(axe);
+            Object result = js.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map(n => n.target.join(' '))"
+                    + ".join(', ') + ')'))).catch(e => done(['axe failed: ' + e]));");
+            return (List<String>) result;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The login form renders its error message inside its shadow root. */
     protected String loginError() {
         waitFor(By.cssSelector("vaadin-login-form[error]"));

@@ -73,8 +73,7 @@ class CritiqueEditor implements AnswerEditor {
         void setFlagged(boolean flagged) {
             form.setVisible(flagged);
             toggle.setText(flagged ? "Remove flag" : "Flag");
-            toggle.setAriaLabel((flagged ? "Remove the flag on segment " : "Flag segment ") + number);
-            toggle.getElement().setAttribute("aria-pressed", String.valueOf(flagged));
+            toggle.setAriaLabel((flagged ? "Remove flag on segment " : "Flag segment ") + number);
             if (flagged) {
                 addClassName("flagged");
             } else {

@@ -84,6 +84,23 @@ class CandidateJourneyIT extends BrowserTest {
     }
 
     /** Waits until the page says the typing is stored (it shows "Saving…" from the first key). */
+    private void assertAccessible(String page) {
+        assertThat(seriousAccessibilityViolations()).as("serious or critical accessibility problems on " + page)
+                .isEmpty();
+    }
+
+    private void atPhoneWidth(String page) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitForVaadin();
+        screenshot(page + "-phone");
+        assertAccessible(page + " at 390 px");
+        Object overflow = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        assertThat(overflow).as(page + " scrolls sideways at 390 px").isEqualTo(false);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        waitForVaadin();
+    }
+
     private void waitSaved() {
         waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saving…"));
         waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saved"));
@@ -97,6 +114,8 @@ class CandidateJourneyIT extends BrowserTest {
         waitForVaadin();
         waitFor(By.id("landing"));
         screenshot("candidate-landing");
+        assertAccessible("the landing page");
+        atPhoneWidth("candidate-landing");
 
         click(By.id("start"));
         assertThat(waitFor(By.id("consent-error")).getText()).contains("tick the box");
@@ -104,6 +123,8 @@ class CandidateJourneyIT extends BrowserTest {
         click(By.id("start"));
         waitFor(By.id("countdown"));
         assertThat(driver.findElement(By.id("countdown")).getText()).matches("\\d+:\\d{2} left");
+        assertAccessible("the workflow task");
+        atPhoneWidth("candidate-workflow");
 
         // Task 1: a workflow step, typed and saved without pressing anything.
         click(By.id("add-step"));
@@ -122,6 +143,7 @@ class CandidateJourneyIT extends BrowserTest {
         click(By.cssSelector(".pick-list vaadin-checkbox"));
         type(By.cssSelector("#automation-spec textarea"), "Every weekday at 9:00 copy the ticket counts.");
         waitSaved();
+        assertAccessible("the automation task");
 
         // Task 3: flag a segment with a category and an explanation, then a verdict.
         click(By.id("task-3"));
@@ -132,15 +154,19 @@ class CandidateJourneyIT extends BrowserTest {
         type(By.cssSelector("#critique-corrected textarea"), "Sales grew 20% from Q2 to Q3.");
         waitSaved();
         screenshot("candidate-critique");
+        assertAccessible("the critique task");
+        atPhoneWidth("candidate-critique");
 
         click(By.id("review"));
         waitFor(By.id("review-page"));
         assertThat(driver.findElement(By.id("review-page")).getText()).contains("Still open");
         screenshot("candidate-review");
+        assertAccessible("the review page");
         click(By.id("submit"));
         click(By.cssSelector("vaadin-button[slot='confirm-button']"));
         waitFor(By.id("receipt"));
         screenshot("candidate-receipt");
+        assertAccessible("the receipt");
 
         assertThat(SystemAuthentication.callAs("RECRUITER", () -> invitations.list(a.id(), null, null, 0, 5))
                 .getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
@@ -159,6 +185,7 @@ class CandidateJourneyIT extends BrowserTest {
         open("c/" + token);
         assertThat(waitFor(By.id("link-problem")).getText()).contains("no longer active", "Contact:");
         screenshot("candidate-revoked-link");
+        assertAccessible("the revoked-link page");
         open("c/not-a-real-link");
         assertThat(waitFor(By.id("link-problem")).getText()).contains("This link doesn't work");
         assertThat(driver.getPageSource()).doesNotContain("Exception");

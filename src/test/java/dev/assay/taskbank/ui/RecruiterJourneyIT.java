@@ -65,12 +65,16 @@ class RecruiterJourneyIT extends BrowserTest {
         waitUntil(d -> !d.findElements(item).isEmpty());
         waitForVaadin();
         if (driver.findElement(By.id(id)).getTagName().equals("vaadin-multi-select-combo-box")) {
-            js("arguments[0].click()", driver.findElement(item));
+            long before = ((Number) js("return document.getElementById(arguments[0]).selectedItems.length", id)).longValue();
+            driver.findElement(item).click();
+            waitUntil(d -> ((Number) js("return document.getElementById(arguments[0]).selectedItems.length", id))
+                    .longValue() > before);
             input.sendKeys(Keys.ESCAPE);
         } else {
-            // An exact match is highlighted once the filter has settled; Enter chooses it, as for a person.
-            input.sendKeys(Keys.ENTER);
-            waitUntil(d -> text.equals(d.findElement(By.cssSelector("#" + id + " input")).getAttribute("value")));
+            // Click the item as a person would, then wait until the combo box holds it as its value
+            // (typed text that merely matches an item is not a choice).
+            driver.findElement(item).click();
+            waitUntil(d -> !String.valueOf(js("return document.getElementById(arguments[0]).value", id)).isEmpty());
         }
         waitForVaadin();
     }
