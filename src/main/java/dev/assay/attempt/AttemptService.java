@@ -102,6 +102,23 @@ public class AttemptService {
         attemptOf(usableOrSubmitted(token)).moveTo(position, clock.instant());
     }
 
+    /** Adds the page's observations for one task: active time, pastes and their size, focus losses. */
+    @PreAuthorize("permitAll()")
+    public void recordSignals(String token, int position, int seconds, int pastes, int pastedChars, int focusLosses) {
+        attemptOf(usableOrSubmitted(token)).recordSignals(position, seconds, pastes, pastedChars, focusLosses,
+                clock.instant());
+    }
+
+    /** Per-task integrity signals of an attempt, in task order, for the people who review it. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'REVIEWER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<IntegritySignals> signals(long invitationId) {
+        return attempts.findByInvitationId(invitationId).map(a -> a.getTasks().stream()
+                .map(t -> new IntegritySignals(t.getPosition(), t.getActiveSeconds(), t.getPasteCount(),
+                        t.getPastedChars(), t.getFocusLosses()))
+                .toList()).orElse(List.of());
+    }
+
     @PreAuthorize("permitAll()")
     public CandidateSession submit(String token) {
         CandidateLink link = usableOrSubmitted(token);

@@ -92,6 +92,14 @@ public class Attempt {
         return task;
     }
 
+    /** Records what the candidate's page observed on a task; ignored once the attempt is over. */
+    public void recordSignals(int position, int seconds, int pastes, int chars, int focusLosses, Instant now) {
+        if (isSubmitted() || now.isAfter(deadline.plus(GRACE))) {
+            return;
+        }
+        task(position).addSignals(seconds, pastes, chars, focusLosses);
+    }
+
     public void moveTo(int position, Instant now) {
         if (isSubmitted()) {
             return;

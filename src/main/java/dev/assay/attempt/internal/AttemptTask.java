@@ -44,6 +44,18 @@ public class AttemptTask {
     @Column(name = "save_count", nullable = false)
     private int saveCount;
 
+    @Column(name = "active_seconds", nullable = false)
+    private int activeSeconds;
+
+    @Column(name = "paste_count", nullable = false)
+    private int pasteCount;
+
+    @Column(name = "pasted_chars", nullable = false)
+    private int pastedChars;
+
+    @Column(name = "focus_losses", nullable = false)
+    private int focusLosses;
+
     protected AttemptTask() {
     }
 
@@ -58,6 +70,37 @@ public class AttemptTask {
         this.answerJson = json;
         this.savedAt = now;
         this.saveCount++;
+    }
+
+    /**
+     * Adds what the page observed since its last report. Each report is capped so a tampered page cannot
+     * write absurd numbers; these are facts for people to weigh, never grounds for automatic decisions.
+     */
+    void addSignals(int seconds, int pastes, int chars, int focus) {
+        activeSeconds += clamp(seconds, 120);
+        pasteCount += clamp(pastes, 500);
+        pastedChars += clamp(chars, 1_000_000);
+        focusLosses += clamp(focus, 500);
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(0, Math.min(value, max));
+    }
+
+    public int getActiveSeconds() {
+        return activeSeconds;
+    }
+
+    public int getPasteCount() {
+        return pasteCount;
+    }
+
+    public int getPastedChars() {
+        return pastedChars;
+    }
+
+    public int getFocusLosses() {
+        return focusLosses;
     }
 
     public int getPosition() {

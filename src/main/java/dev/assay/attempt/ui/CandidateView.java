@@ -1,5 +1,6 @@
 package dev.assay.attempt.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +30,6 @@ import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.taskbank.brief.TaskBrief;
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -53,7 +53,6 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AttemptService attempts;
-    private final Clock clock;
     private String token;
     private CandidateSession session;
     private String title = "Your assessment";
@@ -64,9 +63,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private boolean pending;
     private boolean frozen;
 
-    public CandidateView(AttemptService attempts, Clock clock) {
+    public CandidateView(AttemptService attempts) {
         this.attempts = attempts;
-        this.clock = clock;
         addClassName("candidate-page");
         // Polling retries a failed save and notices when time is up, even if the candidate is idle.
         addAttachListener(e -> e.getUI().addPollListener(poll -> onPoll()));
@@ -250,6 +248,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         // Typing marks the work unsaved at once; the server says "Saved" when it has stored it.
         getElement().executeJs("this.addEventListener('input', () => { const s = document.getElementById('save-state');"
                 + " if (s) s.textContent = 'Saving…'; })");
+        installSignals();
         Span announcer = new Span();
         announcer.setId("time-announcer");
         announcer.addClassName("sr-only");
@@ -283,6 +282,42 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         show(main, at);
     }
 
+    /**
+     * Counts, per task, the seconds the page is visible and focused, pastes and their length, and focus
+     * losses, and reports them every 15 seconds and when the page is hidden. The task is read from the
+     * page at the moment of each event, so switching tasks never mixes up the counts.
+     */
+    private void installSignals() {
+        getElement().executeJs("""
+                const root = this; const counts = {};
+                const at = () => root.dataset.position;
+                const bucket = () => counts[at()] || (counts[at()] = {s: 0, p: 0, c: 0, f: 0});
+                setInterval(() => { if (document.visibilityState === 'visible' && document.hasFocus()
+                    && at() !== undefined) bucket().s++; }, 1000);
+                root.addEventListener('paste', e => { const b = bucket(); b.p++;
+                    b.c += ((e.clipboardData && e.clipboardData.getData('text')) || '').length; }, true);
+                window.addEventListener('blur', () => { if (at() !== undefined) bucket().f++; });
+                const flush = () => { for (const [pos, b] of Object.entries(counts)) {
+                    if (b.s || b.p || b.c || b.f) { root.$server.reportSignals(+pos, b.s, b.p, b.c, b.f);
+                      counts[pos] = {s: 0, p: 0, c: 0, f: 0}; } } };
+                root.assayFlushSignals = flush;
+                setInterval(flush, 15000);
+                document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+                """);
+    }
+
+    @ClientCallable
+    private void reportSignals(int taskPosition, int seconds, int pastes, int chars, int focusLosses) {
+        if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+            return;
+        }
+        try {
+            attempts.recordSignals(token, taskPosition, seconds, pastes, chars, focusLosses);
+        } catch (AttemptException e) {
+            log.debug("Signals not recorded: {}", e.getMessage());
+        }
+    }
+
     private void go(int target) {
         if (!saveNow()) {
             return;
@@ -304,6 +339,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
 
     private void show(Main main, int at) {
         position = at;
+        getElement().setAttribute("data-position", String.valueOf(at));
         main.removeAll();
         CandidateTask task = session.tasks().get(at);
         for (int i = 0; i < taskButtons.size(); i++) {
@@ -396,7 +432,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         if (pending && saveNow()) {
             UI.getCurrent().setPollInterval(15_000);
         }
-        if (clock.instant().isAfter(session.deadline().plusSeconds(31))) {
+        // Ask the server rather than trust this page's copy: time may be up, or another tab may have submitted.
+        if (attempts.open(token).stage() != CandidateSession.Stage.IN_PROGRESS) {
             reload();
         }
     }
@@ -416,6 +453,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                 .filter(c -> "work".equals(c.getId().orElse(null))).findFirst().orElseThrow();
         main.removeAll();
         editor = null;
+        getElement().removeAttribute("data-position");
         taskButtons.forEach(b -> b.removeClassName("current"));
         Div card = new Div(new H1("Review before you submit"));
         card.addClassName("candidate-card");

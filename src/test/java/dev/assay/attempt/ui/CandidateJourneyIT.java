@@ -36,7 +36,13 @@ class CandidateJourneyIT extends BrowserTest {
     InvitationService invitations;
 
     @Autowired
+    dev.assay.attempt.AttemptService attempts;
+
+    @Autowired
     JobRoleService roles;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     TaskBankService bank;
@@ -138,6 +144,16 @@ class CandidateJourneyIT extends BrowserTest {
         WebElement step = waitFor(By.cssSelector(".step-card vaadin-text-area textarea"));
         assertThat(step.getAttribute("value")).isEqualTo("Pull the three exports at 7:30");
 
+        // Pasting is recorded as a fact for reviewers (count and size), nothing more.
+        ((JavascriptExecutor) driver).executeScript("const dt = new DataTransfer(); dt.setData('text', 'pasted words');"
+                + "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true}));"
+                + "document.querySelector('.candidate-page').assayFlushSignals();",
+                driver.findElement(By.cssSelector(".step-card vaadin-text-area textarea")));
+        waitUntil(d -> SystemAuthentication.callAs("RECRUITER", () -> attempts.signals(issued.invitation().id()))
+                .getFirst().pastes() == 1);
+        assertThat(SystemAuthentication.callAs("RECRUITER", () -> attempts.signals(issued.invitation().id()))
+                .getFirst().pastedChars()).isEqualTo("pasted words".length());
+
         // Task 2: choose an activity to automate and write the specification.
         click(By.id("task-2"));
         click(By.cssSelector(".pick-list vaadin-checkbox"));
@@ -173,6 +189,51 @@ class CandidateJourneyIT extends BrowserTest {
         driver.navigate().refresh();
         waitForVaadin();
         assertThat(waitFor(By.id("receipt")).getText()).contains("your answers are submitted");
+    }
+
+    private void startFromLink(IssuedInvitation issued) {
+        driver.get(issued.link().replaceFirst("http://localhost:\\d+", url("").replaceAll("/$", "")));
+        waitForVaadin();
+        click(By.id("consent"));
+        click(By.id("start"));
+        waitFor(By.id("countdown"));
+    }
+
+    @Test
+    void losingTheServerSessionAsInARestartLosesNoSavedWork() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a);
+        startFromLink(issued);
+        click(By.id("task-3"));
+        type(By.cssSelector("#critique-corrected textarea"), "Typed before the restart.");
+        waitSaved();
+
+        // A restart ends every server session; the database keeps the attempt. Reopening the link resumes.
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        waitForVaadin();
+        assertThat(waitFor(By.cssSelector("#critique-corrected textarea")).getAttribute("value"))
+                .isEqualTo("Typed before the restart.");
+        assertThat(driver.findElement(By.id("task-3")).getAttribute("aria-current")).isEqualTo("step");
+    }
+
+    @Test
+    void whenTimeRunsOutThePageSubmitsWhatWasSavedAndSaysSo() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a);
+        startFromLink(issued);
+        click(By.id("add-step"));
+        type(By.cssSelector(".step-card vaadin-text-area textarea"), "Saved before the deadline");
+        waitSaved();
+
+        jdbc.sql("update attempt set deadline = :past where invitation_id = :id")
+                .param("past", Instant.now().minus(Duration.ofSeconds(45))).param("id", issued.invitation().id()).update();
+
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(40))
+                .until(d -> !d.findElements(By.id("receipt")).isEmpty());
+        assertThat(driver.findElement(By.id("receipt")).getText()).contains("Time ran out");
+        assertThat(SystemAuthentication.callAs("RECRUITER", () -> invitations.list(a.id(), null, null, 0, 5))
+                .getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
     }
 
     @Test

@@ -62,21 +62,26 @@ class RecruiterJourneyIT extends BrowserTest {
         input.sendKeys(text);
         By item = By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item]"
                 + "[normalize-space(.)='" + text + "']");
-        waitUntil(d -> !d.findElements(item).isEmpty());
+        waitUntil(d -> d.findElements(item).stream().anyMatch(WebElement::isDisplayed));
         waitForVaadin();
         if (driver.findElement(By.id(id)).getTagName().equals("vaadin-multi-select-combo-box")) {
             long before = ((Number) js("return document.getElementById(arguments[0]).selectedItems.length", id)).longValue();
-            driver.findElement(item).click();
+            visible(item).click();
             waitUntil(d -> ((Number) js("return document.getElementById(arguments[0]).selectedItems.length", id))
                     .longValue() > before);
             input.sendKeys(Keys.ESCAPE);
         } else {
             // Click the item as a person would, then wait until the combo box holds it as its value
             // (typed text that merely matches an item is not a choice).
-            driver.findElement(item).click();
+            visible(item).click();
             waitUntil(d -> !String.valueOf(js("return document.getElementById(arguments[0]).value", id)).isEmpty());
         }
         waitForVaadin();
+    }
+
+    private WebElement visible(By locator) {
+        waitUntil(d -> d.findElements(locator).stream().anyMatch(WebElement::isDisplayed));
+        return driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
     }
 
     /** A real click, so the field being edited loses focus and sends its value first, as for a person. */
