@@ -3,6 +3,8 @@ package dev.assay.attempt.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dnd.DragSource;
+import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -36,6 +38,7 @@ class WorkflowEditor implements AnswerEditor {
         final Button up = new Button(VaadinIcon.ARROW_UP.create());
         final Button down = new Button(VaadinIcon.ARROW_DOWN.create());
         final Button remove = new Button(VaadinIcon.TRASH.create());
+        final Span grip = new Span(VaadinIcon.MENU.create());
 
         StepCard(Answer.Step step) {
             addClassName("step-card");
@@ -71,8 +74,21 @@ class WorkflowEditor implements AnswerEditor {
                 }
             });
             title.addClassName("step-title");
-            Div head = new Div(title, new Div(up, down, remove));
+            grip.addClassName("step-grip");
+            grip.setTitle("Drag to reorder");
+            Div head = new Div(new Div(grip, title), new Div(up, down, remove));
             head.addClassName("step-head");
+            // Mouse and touch users drag a step onto another to move it there; keyboard users use the arrows.
+            // Only the grip drags, so selecting text in the fields still works as usual.
+            DragSource<Span> drag = DragSource.create(grip);
+            drag.addDragStartListener(e -> dragged = this);
+            drag.addDragEndListener(e -> dragged = null);
+            DropTarget<StepCard> drop = DropTarget.create(this);
+            drop.addDropListener(e -> {
+                if (dragged != null && dragged != this && !readOnly) {
+                    moveTo(dragged, cards.indexOf(this));
+                }
+            });
             Div io = new Div(inputs, outputs);
             io.addClassName("step-io");
             add(head, description, actor, io, checkpoint, rationale);
@@ -81,6 +97,10 @@ class WorkflowEditor implements AnswerEditor {
         Answer.Step value() {
             return new Answer.Step(description.getValue(), actor.getValue(), inputs.getValue(), outputs.getValue(),
                     checkpoint.getValue(), rationale.getValue());
+        }
+
+        void draggable(boolean enabled) {
+            DragSource.configure(grip).setDraggable(enabled);
         }
 
         void number(int n, int of) {
@@ -118,6 +138,17 @@ class WorkflowEditor implements AnswerEditor {
         StepCard card = new StepCard(step);
         cards.add(card);
         steps.add(card);
+    }
+
+    private StepCard dragged;
+
+    private void moveTo(StepCard card, int to) {
+        cards.remove(card);
+        cards.add(Math.max(0, Math.min(to, cards.size())), card);
+        steps.removeAll();
+        cards.forEach(steps::add);
+        renumber();
+        changed.run();
     }
 
     private void move(StepCard card, int delta) {
@@ -171,6 +202,7 @@ class WorkflowEditor implements AnswerEditor {
             c.checkpoint.setReadOnly(readOnly);
             c.rationale.setReadOnly(readOnly);
             c.remove.setVisible(!readOnly);
+            c.draggable(!readOnly);
         }
         renumber();
     }

@@ -237,6 +237,55 @@ class CandidateJourneyIT extends BrowserTest {
     }
 
     @Test
+    void stepsReorderByKeyboardAndByDragAndTheCountdownWarnsNearTheEnd() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a);
+        startFromLink(issued);
+        click(By.id("add-step"));
+        type(By.cssSelector(".step-card vaadin-text-area textarea"), "First");
+        waitSaved();
+        click(By.id("add-step"));
+        type(By.cssSelector(".step-card:nth-child(2) vaadin-text-area textarea"), "Second");
+        waitSaved();
+
+        // Keyboard: Enter on "move step 2 up" puts it above step 1.
+        WebElement up = waitFor(By.cssSelector("vaadin-button[aria-label='Move step 2 up']"));
+        up.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitForVaadin();
+        waitUntil(d -> d.findElement(By.cssSelector(".step-card:nth-child(1) vaadin-text-area textarea"))
+                .getAttribute("value").equals("Second"));
+
+        // Mouse: drag the grip of step 2 ("First") onto step 1.
+        ((JavascriptExecutor) driver).executeScript(
+                "const grip = document.querySelectorAll('.step-card .step-grip')[1];"
+                + "const target = document.querySelectorAll('.step-card')[0];"
+                + "const dt = new DataTransfer();"
+                + "grip.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));"
+                + "target.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                + "target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                + "target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));"
+                + "grip.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));");
+        waitForVaadin();
+        waitUntil(d -> d.findElement(By.cssSelector(".step-card:nth-child(1) vaadin-text-area textarea"))
+                .getAttribute("value").equals("First"));
+        waitUntil(d -> attempts.open(tokenOf(issued)).tasks().getFirst().answer().workflow().steps().getFirst()
+                .description().equals("First"));
+
+        // Near the end the countdown turns amber and says so to screen readers.
+        jdbc.sql("update attempt set deadline = :soon where invitation_id = :id")
+                .param("soon", Instant.now().plus(Duration.ofSeconds(270))).param("id", issued.invitation().id()).update();
+        driver.navigate().refresh();
+        waitForVaadin();
+        waitUntil(d -> d.findElement(By.id("countdown")).getAttribute("class").contains("countdown-warn"));
+        assertThat(driver.findElement(By.id("time-announcer")).getAttribute("textContent"))
+                .isEqualTo("Five minutes left. Your work is saved.");
+    }
+
+    private static String tokenOf(IssuedInvitation issued) {
+        return issued.link().substring(issued.link().lastIndexOf('/') + 1);
+    }
+
+    @Test
     void aRevokedOrUnknownLinkGetsAFriendlyPageThatSaysWhatToDo() {
         AssessmentView a = assessment();
         IssuedInvitation issued = invite(a);
