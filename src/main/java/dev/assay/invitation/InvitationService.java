@@ -185,7 +185,7 @@ public class InvitationService {
                 i.markOpened(now);
             }
             return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
-                    i.getAccommodationPercent(), i.getStartDeadline(), i.getCreatedBy());
+                    i.getAccommodationPercent(), i.getStartDeadline(), contact(i.getCreatedBy()));
         }).orElseGet(CandidateLink::unknown);
     }
 
@@ -251,7 +251,7 @@ public class InvitationService {
     }
 
     private InvitationMail.About about(AssessmentView a) {
-        return new InvitationMail.About(a.title(), a.roleName(), a.taskCount(), a.totalMinutes(), actor());
+        return new InvitationMail.About(a.title(), a.roleName(), a.taskCount(), a.totalMinutes(), contact(actor()));
     }
 
     private InvitationView view(Invitation i) {
@@ -262,6 +262,11 @@ public class InvitationService {
 
     private Invitation load(long id) {
         return invitations.findById(id).orElseThrow(() -> new InvitationException("This invitation no longer exists."));
+    }
+
+    /** Whom candidates contact: the recruiter who invited them, or the hiring team if the system did. */
+    private static String contact(String inviter) {
+        return inviter != null && inviter.contains("@") ? inviter : "the hiring team";
     }
 
     private static String actor() {

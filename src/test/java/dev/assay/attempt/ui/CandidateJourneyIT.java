@@ -160,6 +160,7 @@ class CandidateJourneyIT extends BrowserTest {
         type(By.cssSelector("#automation-spec textarea"), "Every weekday at 9:00 copy the ticket counts.");
         waitSaved();
         assertAccessible("the automation task");
+        atPhoneWidth("candidate-automation");
 
         // Task 3: flag a segment with a category and an explanation, then a verdict.
         click(By.id("task-3"));
@@ -178,11 +179,13 @@ class CandidateJourneyIT extends BrowserTest {
         assertThat(driver.findElement(By.id("review-page")).getText()).contains("Still open");
         screenshot("candidate-review");
         assertAccessible("the review page");
+        atPhoneWidth("candidate-review");
         click(By.id("submit"));
         click(By.cssSelector("vaadin-button[slot='confirm-button']"));
         waitFor(By.id("receipt"));
         screenshot("candidate-receipt");
         assertAccessible("the receipt");
+        atPhoneWidth("candidate-receipt");
 
         assertThat(SystemAuthentication.callAs("RECRUITER", () -> invitations.list(a.id(), null, null, 0, 5))
                 .getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
@@ -296,8 +299,18 @@ class CandidateJourneyIT extends BrowserTest {
         assertThat(waitFor(By.id("link-problem")).getText()).contains("no longer active", "Contact:");
         screenshot("candidate-revoked-link");
         assertAccessible("the revoked-link page");
+        atPhoneWidth("candidate-revoked-link");
+
+        IssuedInvitation late = invite(a);
+        jdbc.sql("update invitation set start_deadline = :past where id = :id")
+                .param("past", Instant.now().minus(Duration.ofMinutes(1))).param("id", late.invitation().id()).update();
+        open("c/" + late.link().substring(late.link().lastIndexOf('/') + 1));
+        assertThat(waitFor(By.id("link-problem")).getText()).contains("This invitation has expired", "Contact:");
+        assertAccessible("the expired-link page");
+
         open("c/not-a-real-link");
         assertThat(waitFor(By.id("link-problem")).getText()).contains("This link doesn't work");
+        assertAccessible("the unknown-link page");
         assertThat(driver.getPageSource()).doesNotContain("Exception");
     }
 }

@@ -1,0 +1,159 @@
+package dev.assay.attempt.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.IssuedInvitation;
+import dev.assay.invitation.NewInvitation;
+import dev.assay.support.BrowserTest;
+import dev.assay.support.TestDatabase;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSpec;
+import dev.assay.taskbank.AssessmentView;
+import dev.assay.taskbank.DefaultCompetencyModel;
+import dev.assay.taskbank.JobRoleService;
+import dev.assay.taskbank.RoleDetail;
+import dev.assay.taskbank.SlotSpec;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskDetail;
+import dev.assay.taskbank.TaskSamples;
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The packaged application, run as its own process on the test database, is stopped and started again
+ * in the middle of a candidate's attempt; the candidate reopens their link and finds their work.
+ */
+class ServerRestartIT extends BrowserTest {
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    JobRoleService roles;
+
+    @Autowired
+    TaskBankService bank;
+
+    @Autowired
+    AssessmentService assessments;
+
+    private Process server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    private Process startServer(int port, Path log) throws IOException {
+        TestDatabase.Settings db = TestDatabase.get();
+        File jar;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            jar = files.filter(p -> p.toString().endsWith(".jar") && !p.toString().contains("original"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "The packaged jar is missing: run ./mvnw verify, which packages before integration tests"))
+                    .toFile();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.getAbsolutePath(), "--server.port=" + port, "--assay.demo-data.enabled=false",
+                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = builder.start();
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped during start-up; see " + log);
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/login").toURL()
+                        .openConnection();
+                if (c.getResponseCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("The application did not start within 90 s; see " + log);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aCandidateResumesTheirSavedWorkAfterTheServerRestarts() throws IOException {
+        assumeTrue(TestDatabase.get().external(), "needs a database server that a second process can reach");
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> {
+            RoleDetail role = roles.create("Restart Role " + id, "A role.", DefaultCompetencyModel.criteria());
+            TaskContent content = TaskSamples.critique("Memo " + id, role.key());
+            TaskDetail d = bank.create(content.kind(), content);
+            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart " + id, role.id(), 30,
+                    "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
+            return invitations.invite(a.id(), new NewInvitation("Rio Restart", "rio." + id + "@example.com", 0,
+                    Instant.now().plus(Duration.ofDays(1))));
+        });
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+        int port = freePort();
+        Path log = Files.createTempFile("assay-restart", ".log");
+        server = startServer(port, log);
+
+        driver.get("http://localhost:" + port + "/c/" + token);
+        waitForVaadin();
+        waitFor(By.id("consent")).click();
+        waitFor(By.id("start")).click();
+        waitForVaadin();
+        WebElement corrected = waitFor(By.cssSelector("#critique-corrected textarea"));
+        corrected.sendKeys("Typed before the restart.");
+        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saving…"));
+        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saved"));
+
+        server.destroy();
+        assertThat(server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().exitValue())
+                .as("the first server process has stopped").isNotNegative();
+        server = startServer(port, log);
+
+        driver.get("http://localhost:" + port + "/c/" + token);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                By.cssSelector("#critique-corrected textarea")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#critique-corrected textarea")).getAttribute("value"))
+                .isEqualTo("Typed before the restart.");
+        screenshot("candidate-after-restart");
+    }
+}
