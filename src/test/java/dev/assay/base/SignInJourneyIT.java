@@ -25,7 +25,7 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("admin-home"));
         assertThat(path()).isEqualTo("admin");
-        assertThat(navigationItems()).containsExactly("Overview", "Staff accounts");
+        assertThat(navigationItems()).containsExactly("Overview", "Staff accounts", "Audit log");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("Ada Admin");
         screenshot("admin-home");
     }

@@ -1,0 +1,119 @@
+package dev.assay.audit.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/** A stored audit entry. It is only ever inserted; the application has no code that updates or deletes it. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditRecord {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    @Id
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false, length = 254)
+    private String actor;
+
+    @Column(nullable = false, length = 80)
+    private String action;
+
+    @Column(nullable = false, length = 200)
+    private String subject;
+
+    @Lob
+    @Column(nullable = false, length = Integer.MAX_VALUE)
+    private String details;
+
+    @Column(length = 2000)
+    private String reason;
+
+    @Column(name = "previous_hash", nullable = false, length = 64)
+    private String previousHash;
+
+    @Column(nullable = false, length = 64)
+    private String hash;
+
+    protected AuditRecord() {
+    }
+
+    static AuditRecord next(long id, Instant at, String actor, String action, String subject, String details,
+            String reason, String previousHash) {
+        AuditRecord r = new AuditRecord();
+        r.id = id;
+        // Whole seconds: what every supported database stores exactly, so the hash can be recomputed.
+        r.occurredAt = at.truncatedTo(ChronoUnit.SECONDS);
+        r.actor = actor;
+        r.action = action;
+        r.subject = subject;
+        r.details = details == null ? "" : details;
+        r.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        r.previousHash = previousHash;
+        r.hash = r.computeHash();
+        return r;
+    }
+
+    /** SHA-256 over the previous hash and every field, each length-prefixed so fields cannot run together. */
+    public String computeHash() {
+        StringBuilder canonical = new StringBuilder();
+        for (String part : new String[] {previousHash, String.valueOf(id), occurredAt.toString(), actor, action,
+                subject, details, reason == null ? "" : reason}) {
+            canonical.append(part.length()).append(':').append(part).append('|');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getPreviousHash() {
+        return previousHash;
+    }
+
+    public String getHash() {
+        return hash;
+    }
+}
