@@ -3,7 +3,6 @@ package dev.assay.attempt;
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
-import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
@@ -87,7 +86,7 @@ public class AttemptService {
     /** Saves the candidate's answer to one task; refused (with a reason) after the deadline or submission. */
     @PreAuthorize("permitAll()")
     public Instant save(String token, int position, Answer answer) {
-        Attempt attempt = attemptOf(usableOrSubmitted(token));
+        Attempt attempt = attemptOf(usable(token));
         TaskVersionView task = system(() -> tasks.version(attempt.task(position).getTaskVersionId()));
         List<String> problems = AnswerRules.oversize(task.kind(), answer);
         if (!problems.isEmpty()) {
@@ -99,13 +98,13 @@ public class AttemptService {
     /** Remembers which task the candidate is on, so reopening the link resumes there. */
     @PreAuthorize("permitAll()")
     public void moveTo(String token, int position) {
-        attemptOf(usableOrSubmitted(token)).moveTo(position, clock.instant());
+        attemptOf(usable(token)).moveTo(position, clock.instant());
     }
 
     /** Adds the page's observations for one task: active time, pastes and their size, focus losses. */
     @PreAuthorize("permitAll()")
     public void recordSignals(String token, int position, int seconds, int pastes, int pastedChars, int focusLosses) {
-        attemptOf(usableOrSubmitted(token)).recordSignals(position, seconds, pastes, pastedChars, focusLosses,
+        attemptOf(usable(token)).recordSignals(position, seconds, pastes, pastedChars, focusLosses,
                 clock.instant());
     }
 
@@ -121,7 +120,7 @@ public class AttemptService {
 
     @PreAuthorize("permitAll()")
     public CandidateSession submit(String token) {
-        CandidateLink link = usableOrSubmitted(token);
+        CandidateLink link = usable(token);
         Attempt attempt = attemptOf(link);
         attempt.submit(clock.instant(), false);
         SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(link.invitationId()));
@@ -154,7 +153,10 @@ public class AttemptService {
     }
 
     private CandidateLink usable(String token) {
-        CandidateLink link = invitations.resolve(token);
+        return usable(invitations.resolve(token));
+    }
+
+    private static CandidateLink usable(CandidateLink link) {
         return switch (link.state()) {
             case VALID -> link;
             case SUBMITTED -> throw new AttemptException("This assessment was already submitted; nothing can be changed now.");
@@ -162,14 +164,6 @@ public class AttemptService {
             case REVOKED -> throw new AttemptException("This link is no longer active.");
             case UNKNOWN -> throw new AttemptException("This link is not valid.");
         };
-    }
-
-    private CandidateLink usableOrSubmitted(String token) {
-        CandidateLink link = invitations.resolve(token);
-        if (link.state() == CandidateLink.State.SUBMITTED) {
-            throw new AttemptException("This assessment was already submitted; nothing can be changed now.");
-        }
-        return usable(token);
     }
 
     private Attempt attemptOf(CandidateLink link) {

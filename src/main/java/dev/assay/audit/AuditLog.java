@@ -1,5 +1,7 @@
 package dev.assay.audit;
 
+import dev.assay.base.SystemAuthentication;
+import dev.assay.base.SearchText;
 import dev.assay.audit.internal.Appender;
 import dev.assay.audit.internal.AuditRecord;
 import dev.assay.audit.internal.AuditRepository;
@@ -7,13 +9,11 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,8 +49,7 @@ public class AuditLog {
      */
     @PreAuthorize("isAuthenticated()")
     public AuditEntry record(String action, String subject, String details, String reason) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return view(appender.append(clock.instant(), auth == null ? "system" : auth.getName(), action, subject, details,
+        return view(appender.append(clock.instant(), SystemAuthentication.currentName(), action, subject, details,
                 reason));
     }
 
@@ -117,13 +116,14 @@ public class AuditLog {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (f.actor() != null && !f.actor().isBlank()) {
-                where.add(cb.like(cb.lower(root.get("actor")), "%" + escape(f.actor()) + "%", '\\'));
+                where.add(cb.like(cb.lower(root.get("actor")), SearchText.containsPattern(f.actor()), SearchText.ESCAPE));
             }
             if (f.action() != null && !f.action().isBlank()) {
                 where.add(cb.equal(root.get("action"), f.action()));
             }
             if (f.subject() != null && !f.subject().isBlank()) {
-                where.add(cb.like(cb.lower(root.get("subject")), "%" + escape(f.subject()) + "%", '\\'));
+                where.add(cb.like(cb.lower(root.get("subject")), SearchText.containsPattern(f.subject()),
+                        SearchText.ESCAPE));
             }
             if (f.from() != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), f.from()));
@@ -133,10 +133,6 @@ public class AuditLog {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-    }
-
-    private static String escape(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static AuditEntry view(AuditRecord r) {

@@ -31,6 +31,12 @@ public final class SystemAuthentication {
         }
     }
 
+    /** Who is acting: the signed-in person's name, or {@value #SYSTEM_PRINCIPAL} for the application itself. */
+    public static String currentName() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? SYSTEM_PRINCIPAL : authentication.getName();
+    }
+
     public static void runAs(String role, Runnable work) {
         callAs(role, () -> {
             work.run();

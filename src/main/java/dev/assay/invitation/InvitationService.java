@@ -1,5 +1,7 @@
 package dev.assay.invitation;
 
+import dev.assay.base.SystemAuthentication;
+import dev.assay.base.Utf8;
 import dev.assay.invitation.InvitationException.RowProblem;
 import dev.assay.invitation.internal.CandidateCodes;
 import dev.assay.invitation.internal.CandidateCsv;
@@ -15,10 +17,6 @@ import dev.assay.invitation.internal.Tokens;
 import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentStatus;
 import dev.assay.taskbank.AssessmentView;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,13 +91,8 @@ public class InvitationService {
         if (startDeadline == null || !startDeadline.isAfter(clock.instant())) {
             throw new InvitationException("The deadline to start must be in the future.");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvitationException("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
-        }
+        String text = Utf8.decodeStrictly(file).orElseThrow(() -> new InvitationException(
+                "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again."));
         CandidateCsv.Result read = CandidateCsv.read(text, Invitation.MAX_ACCOMMODATION, assessment.accommodationsAllowed());
         List<RowProblem> problems = new ArrayList<>(read.problems());
         Set<String> invited = alreadyInvited(assessmentId, read.rows());
@@ -270,7 +262,6 @@ public class InvitationService {
     }
 
     private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return SystemAuthentication.currentName();
     }
 }

@@ -1,5 +1,7 @@
 package dev.assay.taskbank;
 
+import dev.assay.base.SystemAuthentication;
+import dev.assay.base.Utf8;
 import dev.assay.taskbank.internal.BankReader;
 import dev.assay.taskbank.internal.BankReader.Bank;
 import dev.assay.taskbank.internal.BankReader.RoleEntry;
@@ -19,9 +21,6 @@ import dev.assay.taskbank.internal.TaskVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,13 +137,8 @@ public class TaskBankTransfer {
     // ---- parsing -------------------------------------------------------------------------------------
 
     private static Object parse(byte[] file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            throw new TaskBankException("The file is not UTF-8 text. Export it again, or save it as UTF-8.");
-        }
+        String text = Utf8.decodeStrictly(file).orElseThrow(() -> new TaskBankException(
+                "The file is not UTF-8 text. Export it again, or save it as UTF-8."));
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
@@ -293,7 +287,7 @@ public class TaskBankTransfer {
                 }
             }
         }
-        String by = dev.assay.taskbank.internal.Actor.current();
+        String by = SystemAuthentication.currentName();
         for (TaskEntry entry : bank.tasks()) {
             Task task = installedTasks.get(entry.key());
             if (task == null) {

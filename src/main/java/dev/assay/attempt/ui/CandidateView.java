@@ -23,7 +23,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.assay.attempt.Answer;
 import dev.assay.attempt.AnswerRules;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;

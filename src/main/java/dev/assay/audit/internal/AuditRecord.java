@@ -1,16 +1,13 @@
 package dev.assay.audit.internal;
 
+import dev.assay.base.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /** A stored audit entry. It is only ever inserted; the application has no code that updates or deletes it. */
 @Entity
@@ -73,12 +70,7 @@ public class AuditRecord {
                 subject, details, reason == null ? "" : reason}) {
             canonical.append(part.length()).append(':').append(part).append('|');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     public Long getId() {

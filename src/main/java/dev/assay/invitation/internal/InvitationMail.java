@@ -59,6 +59,12 @@ public class InvitationMail {
                 WHEN.format(startDeadline), link, about.contact());
     }
 
+    /** The candidate link in a message body, if it still has one. */
+    public static java.util.Optional<String> findLink(String body) {
+        java.util.regex.Matcher m = LINK.matcher(body);
+        return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
+    }
+
     /** The body with every candidate link removed, for copies kept after the link was sent or replaced. */
     public static String redact(String body) {
         return LINK.matcher(body).replaceAll("[link removed from this copy]");

@@ -1,11 +1,11 @@
 package dev.assay.invitation.internal;
 
+import dev.assay.base.SearchText;
 import dev.assay.invitation.InvitationStatus;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.data.jpa.domain.Specification;
 
 /** The invitations grid's filter as a database query; "expired" is computed from the start deadline. */
@@ -19,11 +19,10 @@ public final class InvitationSearch {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("assessmentId"), assessmentId));
             if (text != null && !text.isBlank()) {
-                String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("candidateName")), like, '\\'),
-                        cb.like(root.get("emailKey"), like, '\\'),
-                        cb.like(cb.lower(root.get("candidateCode")), like, '\\')));
+                String like = SearchText.containsPattern(text);
+                where.add(cb.or(cb.like(cb.lower(root.get("candidateName")), like, SearchText.ESCAPE),
+                        cb.like(root.get("emailKey"), like, SearchText.ESCAPE),
+                        cb.like(cb.lower(root.get("candidateCode")), like, SearchText.ESCAPE)));
             }
             if (status != null) {
                 var stage = root.get("stage");

@@ -24,8 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.assay.invitation.internal.InvitationMail;
 
 /**
  * Every message Assay has queued for candidates. Without an SMTP server (the embedded default) this is
@@ -39,7 +38,6 @@ public class OutboxView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/c/[A-Za-z0-9_-]{43}");
 
     public OutboxView(InvitationService invitations) {
         setId("outbox-view");
@@ -105,9 +103,7 @@ public class OutboxView extends VerticalLayout {
             content.add(detail);
         }
         dialog.add(content);
-        Matcher link = LINK.matcher(m.body());
-        if (link.find()) {
-            String url = link.group();
+        InvitationMail.findLink(m.body()).ifPresent(url -> {
             Button copy = new Button("Copy link", VaadinIcon.COPY_O.create(), e -> {
                 e.getSource().getElement().executeJs("navigator.clipboard.writeText($0)", url);
                 Toasts.success("Link copied. Send it to " + m.recipient() + " yourself; it is personal.");
@@ -115,7 +111,7 @@ public class OutboxView extends VerticalLayout {
             copy.setId("copy-link");
             copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             dialog.getFooter().add(copy);
-        }
+        });
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.setWidth("44rem");
         dialog.setMaxWidth("95vw");

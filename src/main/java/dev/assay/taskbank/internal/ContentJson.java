@@ -1,12 +1,9 @@
 package dev.assay.taskbank.internal;
 
+import dev.assay.base.Sha256;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.assay.taskbank.RubricCriterion;
 import dev.assay.taskbank.TaskContent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.MapperFeature;
@@ -48,12 +45,7 @@ public final class ContentJson {
     }
 
     public static String hash(String canonicalJson) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(canonicalJson);
     }
 
     public static String hash(TaskContent content) {

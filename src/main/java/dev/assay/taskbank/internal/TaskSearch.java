@@ -1,11 +1,11 @@
 package dev.assay.taskbank.internal;
 
+import dev.assay.base.SearchText;
 import dev.assay.taskbank.TaskFilter;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Turns a task bank filter into a database query over each task's latest version. */
@@ -19,10 +19,9 @@ public final class TaskSearch {
             Join<Task, TaskVersion> latest = root.join("latestVersion");
             List<Predicate> where = new ArrayList<>();
             if (filter.text() != null && !filter.text().isBlank()) {
-                String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(latest.get("title")), like, '\\'),
-                        cb.like(root.get("key"), like, '\\')));
+                String like = SearchText.containsPattern(filter.text());
+                where.add(cb.or(cb.like(cb.lower(latest.get("title")), like, SearchText.ESCAPE),
+                        cb.like(root.get("key"), like, SearchText.ESCAPE)));
             }
             if (filter.roleKey() != null) {
                 where.add(cb.isMember(filter.roleKey(), latest.<java.util.Collection<String>>get("roleKeys")));

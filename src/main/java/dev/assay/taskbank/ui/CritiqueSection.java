@@ -50,6 +50,7 @@ class CritiqueSection implements KindSection {
         final MultiSelectComboBox<Integer> where = new MultiSelectComboBox<>("Segments");
         final Select<FlawCategory> category = new Select<>();
         final TextArea explanation = new TextArea("Why it is wrong");
+        final Span title = new Span();
 
         FlawRow(PlantedFlaw flaw) {
             addClassName("flaw-row");
@@ -76,7 +77,6 @@ class CritiqueSection implements KindSection {
             where.addValueChangeListener(e -> changed.run());
             category.addValueChangeListener(e -> changed.run());
             explanation.addValueChangeListener(e -> changed.run());
-            Span title = new Span();
             title.addClassName("flaw-title");
             Div head = new Div(title, remove);
             head.addClassName("flaw-head");
@@ -86,7 +86,7 @@ class CritiqueSection implements KindSection {
         }
 
         void number(int n) {
-            ((Span) getComponentAt(0).getChildren().findFirst().orElseThrow()).setText("Planted flaw " + n);
+            title.setText("Planted flaw " + n);
         }
 
         PlantedFlaw value() {
