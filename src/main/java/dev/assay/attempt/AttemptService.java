@@ -3,6 +3,7 @@ package dev.assay.attempt;
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
+import dev.assay.attempt.internal.Submissions;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
@@ -35,14 +36,16 @@ public class AttemptService {
     private final InvitationService invitations;
     private final AssessmentService assessments;
     private final TaskBankService tasks;
+    private final Submissions submissions;
     private final Clock clock;
 
     AttemptService(AttemptRepository attempts, InvitationService invitations, AssessmentService assessments,
-            TaskBankService tasks, Clock clock) {
+            TaskBankService tasks, Submissions submissions, Clock clock) {
         this.attempts = attempts;
         this.invitations = invitations;
         this.assessments = assessments;
         this.tasks = tasks;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -118,12 +121,40 @@ public class AttemptService {
                 .toList()).orElse(List.of());
     }
 
+    /** Submitted attempts of an assessment, oldest first. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<SubmittedAttempt> submitted(long assessmentId) {
+        return attempts.findSubmitted(assessmentId).stream()
+                .map(a -> new SubmittedAttempt(a.getId(), a.getInvitationId(), a.getAssessmentId(), a.getSubmittedAt()))
+                .toList();
+    }
+
+    /**
+     * A submitted attempt's answers and signals. Reviewers reach this only through the review module,
+     * which first checks that the submission is assigned to them; hence no reviewer role here.
+     */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public SubmittedResponse response(long attemptId) {
+        Attempt attempt = attempts.findById(attemptId).filter(Attempt::isSubmitted)
+                .orElseThrow(() -> new AttemptException("This attempt does not exist or has not been submitted."));
+        return new SubmittedResponse(attempt.getId(), attempt.getInvitationId(), attempt.getAssessmentId(),
+                attempt.getSubmittedAt(), attempt.isSubmittedAutomatically(), attempt.getTasks().stream().map(t -> {
+                    TaskVersionView version = system(() -> tasks.version(t.getTaskVersionId()));
+                    boolean answered = t.getAnswerJson() != null;
+                    Answer answer = answered ? AnswerJson.read(t.getAnswerJson()) : Answer.empty(version.kind());
+                    return new SubmittedResponse.TaskResponse(t.getPosition(), t.getTaskVersionId(), answer, answered,
+                            new IntegritySignals(t.getPosition(), t.getActiveSeconds(), t.getPasteCount(),
+                                    t.getPastedChars(), t.getFocusLosses()));
+                }).toList());
+    }
+
     @PreAuthorize("permitAll()")
     public CandidateSession submit(String token) {
         CandidateLink link = usable(token);
         Attempt attempt = attemptOf(link);
-        attempt.submit(clock.instant(), false);
-        SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(link.invitationId()));
+        submissions.submit(attempt, clock.instant(), false);
         log.info("Attempt {} submitted by the candidate", attempt.getId());
         return session(link);
     }
@@ -138,8 +169,7 @@ public class AttemptService {
         }
         Instant now = clock.instant();
         if (attempt.isOverdue(now)) {
-            attempt.submit(now, true);
-            SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(link.invitationId()));
+            submissions.submit(attempt, now, true);
         }
         List<CandidateSession.CandidateTask> list = attempt.getTasks().stream().map(t -> {
             TaskVersionView version = system(() -> tasks.version(t.getTaskVersionId()));

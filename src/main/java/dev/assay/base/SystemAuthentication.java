@@ -1,5 +1,6 @@
 package dev.assay.base;
 
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,10 +24,20 @@ public final class SystemAuthentication {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 SYSTEM_PRINCIPAL, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+        // Vaadin's security-context strategy prefers the signed-in person's context, kept in the Vaadin
+        // session, over the thread's own. Inside a UI request the session is detached for the duration, so
+        // the system identity really applies; services never need the Vaadin session.
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            VaadinSession.setCurrent(null);
+        }
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
+            if (session != null) {
+                VaadinSession.setCurrent(session);
+            }
             SecurityContextHolder.setContext(previous);
         }
     }

@@ -1,5 +1,6 @@
 package dev.assay.invitation;
 
+import dev.assay.audit.AuditLog;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.base.Utf8;
 import dev.assay.invitation.InvitationException.RowProblem;
@@ -46,15 +47,17 @@ public class InvitationService {
     private final OutboxDispatcher dispatcher;
     private final InvitationMail mail;
     private final AssessmentService assessments;
+    private final AuditLog audit;
     private final Clock clock;
 
     InvitationService(InvitationRepository invitations, OutboxRepository outbox, OutboxDispatcher dispatcher,
-            InvitationMail mail, AssessmentService assessments, Clock clock) {
+            InvitationMail mail, AssessmentService assessments, AuditLog audit, Clock clock) {
         this.invitations = invitations;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.mail = mail;
         this.assessments = assessments;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,6 +79,9 @@ public class InvitationService {
         queueMail(invitation, about(assessment), link);
         log.info("Invitation {} ({}) to assessment {} created by {}", invitation.getId(), invitation.getCandidateCode(),
                 assessmentId, actor());
+        audit.record("candidate.invited", "candidate " + invitation.getCandidateCode(),
+                "Invited to assessment " + assessmentId + "; name and email recorded with invitation "
+                        + invitation.getId() + ".", null);
         return new IssuedInvitation(view(invitation), link);
     }
 
@@ -109,6 +115,7 @@ public class InvitationService {
         Set<String> codes = new HashSet<>(invitations.findAllCodes());
         InvitationMail.About about = about(assessment);
         Instant now = clock.instant();
+        List<String> created = new ArrayList<>();
         for (CandidateCsv.Row row : read.rows()) {
             String code = CandidateCodes.next(codes::contains);
             codes.add(code);
@@ -116,7 +123,11 @@ public class InvitationService {
             Invitation invitation = invitations.save(Invitation.create(assessmentId, code, row.name(), row.email(),
                     row.accommodationPercent(), startDeadline, Tokens.hash(token), actor(), now));
             queueMail(invitation, about, mail.link(token));
+            created.add(code);
         }
+        audit.record("candidate.imported", "assessment " + assessmentId,
+                created.size() + " candidates invited from a CSV file; names and emails recorded with their "
+                        + "invitations. Codes: " + String.join(", ", created) + ".", null);
         log.info("{} candidates invited to assessment {} from a CSV file by {}", read.rows().size(), assessmentId, actor());
         return read.rows().size();
     }
@@ -153,6 +164,8 @@ public class InvitationService {
         invitation.revoke(clock.instant());
         withdrawEarlierMail(invitation);
         log.info("Invitation {} revoked by {}", invitationId, actor());
+        audit.record("candidate.link_revoked", "candidate " + invitation.getCandidateCode(),
+                "Link of invitation " + invitationId + " revoked.", null);
         return view(invitation);
     }
 
@@ -179,6 +192,16 @@ public class InvitationService {
             return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
                     i.getAccommodationPercent(), i.getStartDeadline(), contact(i.getCreatedBy()));
         }).orElseGet(CandidateLink::unknown);
+    }
+
+    /**
+     * Who a candidate is. Only for recruiters and the application itself: reviewers reach identities only
+     * through the review module, once a recruiter has closed the review.
+     */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public InvitationView identity(long invitationId) {
+        return view(load(invitationId));
     }
 
     /** Records that the candidate started; called by the attempt when it begins. */

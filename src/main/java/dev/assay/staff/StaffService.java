@@ -56,6 +56,32 @@ public class StaffService {
                 .toList();
     }
 
+    /** Enabled accounts with the Reviewer role, for building review panels. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> reviewers() {
+        return accounts.findAll().stream().sorted(Comparator.comparing(StaffAccount::getFullName))
+                .filter(a -> a.isEnabled() && a.getRoles().contains(StaffRole.REVIEWER))
+                .map(this::toMember).toList();
+    }
+
+    /** The named accounts (enabled or not), for showing who did what. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> accounts(java.util.Collection<Long> ids) {
+        return accounts.findAllById(ids).stream().map(this::toMember).toList();
+    }
+
+    /** The signed-in staff member's account id. */
+    @PreAuthorize("isAuthenticated()")
+    public long signedInAccountId() {
+        long id = currentAccountId();
+        if (id < 0) {
+            throw new org.springframework.security.access.AccessDeniedException("No staff member is signed in.");
+        }
+        return id;
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedPassword create(NewStaffMember request) {
         String password = passwords.next();

@@ -64,9 +64,17 @@ public class AssessmentService {
                 .toList();
     }
 
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
     @Transactional(readOnly = true)
     public AssessmentView get(long id) {
         return view(load(id));
+    }
+
+    /** The rubric version the assessment is scored against (frozen once the assessment opened). */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public RubricView rubric(long assessmentId) {
+        return dev.assay.taskbank.internal.RubricVersions.view(load(assessmentId).getRubricVersion());
     }
 
     /** The assessment as its candidates' landing page describes it. */

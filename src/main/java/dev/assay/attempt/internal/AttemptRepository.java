@@ -12,4 +12,7 @@ public interface AttemptRepository extends JpaRepository<Attempt, Long> {
 
     @Query("select a.id from Attempt a where a.submittedAt is null and a.deadline < :cutoff")
     List<Long> findOverdue(Instant cutoff);
+
+    @Query("select a from Attempt a where a.assessmentId = :assessmentId and a.submittedAt is not null order by a.submittedAt, a.id")
+    List<Attempt> findSubmitted(long assessmentId);
 }

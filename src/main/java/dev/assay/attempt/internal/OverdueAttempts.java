@@ -1,7 +1,5 @@
 package dev.assay.attempt.internal;
 
-import dev.assay.base.SystemAuthentication;
-import dev.assay.invitation.InvitationService;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -17,12 +15,12 @@ public class OverdueAttempts {
     private static final Logger log = LoggerFactory.getLogger(OverdueAttempts.class);
 
     private final AttemptRepository attempts;
-    private final InvitationService invitations;
+    private final Submissions submissions;
     private final Clock clock;
 
-    OverdueAttempts(AttemptRepository attempts, InvitationService invitations, Clock clock) {
+    OverdueAttempts(AttemptRepository attempts, Submissions submissions, Clock clock) {
         this.attempts = attempts;
-        this.invitations = invitations;
+        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -34,8 +32,7 @@ public class OverdueAttempts {
         for (Long id : attempts.findOverdue(now.minus(Attempt.GRACE))) {
             Attempt attempt = attempts.findById(id).orElseThrow();
             if (attempt.isOverdue(now)) {
-                attempt.submit(now, true);
-                SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(attempt.getInvitationId()));
+                submissions.submit(attempt, now, true);
                 submitted++;
             }
         }

@@ -110,7 +110,10 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         inviteMany.setId("invite-csv");
         inviteOne.setEnabled(open);
         inviteMany.setEnabled(open);
-        add(back, new ViewHeader("Candidates · " + assessment.title(), open
+        Anchor board = new Anchor("recruiter/review/" + assessment.id(), "Review board →");
+        board.addClassName("back-link");
+        board.setId("review-board-link");
+        add(back, board, new ViewHeader("Candidates · " + assessment.title(), open
                 ? "Each candidate gets a personal link by mail. Links work until their start deadline."
                 : "This assessment is " + assessment.status().label().toLowerCase(Locale.ROOT)
                         + ": open it to invite candidates.", inviteOne, inviteMany));

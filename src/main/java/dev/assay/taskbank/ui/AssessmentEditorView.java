@@ -178,9 +178,12 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
             invite.setId("manage-candidates");
             invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(invite);
+            actions.add(reviewBoard());
             Button close = new Button("Close assessment…", e -> confirmClose());
             close.addThemeVariants(ButtonVariant.LUMO_ERROR);
             actions.add(close);
+        } else if (assessment.status() == AssessmentStatus.CLOSED) {
+            actions.add(reviewBoard());
         }
         Div bar = new Div(problems, actions);
         bar.addClassName("action-bar");
@@ -453,6 +456,14 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                 });
         dialog.setCancelable(true);
         dialog.open();
+    }
+
+    /** By address, like the candidates' page: review is a downstream module. */
+    private Button reviewBoard() {
+        Button board = new Button("Review board", VaadinIcon.CLIPBOARD_CHECK.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("recruiter/review/" + assessment.id())));
+        board.setId("open-review-board");
+        return board;
     }
 
     private void confirmClose() {

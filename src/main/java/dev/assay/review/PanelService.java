@@ -1,0 +1,328 @@
+package dev.assay.review;
+
+import dev.assay.audit.AuditLog;
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.InvitationView;
+import dev.assay.review.internal.Assignment;
+import dev.assay.review.internal.AssignmentRepository;
+import dev.assay.review.internal.Conflict;
+import dev.assay.review.internal.ConflictRepository;
+import dev.assay.review.internal.ReviewEngine;
+import dev.assay.review.internal.ReviewPanel;
+import dev.assay.review.internal.ReviewPanelRepository;
+import dev.assay.review.internal.Submission;
+import dev.assay.review.internal.SubmissionRepository;
+import dev.assay.staff.StaffMember;
+import dev.assay.staff.StaffRole;
+import dev.assay.staff.StaffService;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recruiter's side of review: who is on an assessment's panel and how many reviews each submission
+ * gets, conflicts of interest, reassigning by hand, extra reviewers, the review board, and closing the
+ * review (which reveals candidates' identities to the panel). Every change goes into the audit log.
+ */
+@Service
+@Transactional
+@PreAuthorize("hasRole('RECRUITER')")
+public class PanelService {
+
+    public static final int MAX_REVIEWS = 5;
+    public static final int MAX_LINKING = 30;
+    public static final int MAX_DUE_DAYS = 60;
+    public static final int MAX_NOTE = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(PanelService.class);
+
+    private final ReviewPanelRepository panels;
+    private final SubmissionRepository submissions;
+    private final AssignmentRepository assignments;
+    private final ConflictRepository conflicts;
+    private final ReviewEngine engine;
+    private final StaffService staff;
+    private final AssessmentService assessments;
+    private final InvitationService invitations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
+            ConflictRepository conflicts, ReviewEngine engine, StaffService staff, AssessmentService assessments,
+            InvitationService invitations, AuditLog audit, Clock clock) {
+        this.panels = panels;
+        this.submissions = submissions;
+        this.assignments = assignments;
+        this.conflicts = conflicts;
+        this.engine = engine;
+        this.staff = staff;
+        this.assessments = assessments;
+        this.invitations = invitations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PanelSetup setup(long assessmentId) {
+        assessments.get(assessmentId);
+        List<PanelSetup.Reviewer> available = staff.reviewers().stream()
+                .map(m -> new PanelSetup.Reviewer(m.id(), m.fullName(), m.email(), m.hasRole(StaffRole.RECRUITER)))
+                .toList();
+        return panels.findById(assessmentId)
+                .map(p -> new PanelSetup(assessmentId, available, p.getMembers(), p.getReviewsPerSubmission(),
+                        p.getLinkingCount(), p.getDueDays(), p.getClosedAt(), p.getClosedBy(), p.getVersion()))
+                .orElseGet(() -> new PanelSetup(assessmentId, available, Set.of(), ReviewPanel.DEFAULT_REVIEWS, 0,
+                        ReviewPanel.DEFAULT_DUE_DAYS, null, null, -1));
+    }
+
+    /**
+     * Saves the panel and assigns every submission the reviewers it still needs.
+     *
+     * @param expectedVersion the version the recruiter loaded ({@code -1} for a new panel)
+     * @return the number of reviews assigned as a result
+     */
+    public int savePanel(long assessmentId, Set<Long> members, int reviewsPerSubmission, int linkingCount,
+            int dueDays, long expectedVersion) {
+        assessments.get(assessmentId);
+        Set<Long> reviewers = staff.reviewers().stream().map(StaffMember::id).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        if (members == null || members.isEmpty()) {
+            problems.add("Choose at least one reviewer.");
+        } else if (!reviewers.containsAll(members)) {
+            problems.add("Only active staff with the Reviewer role can be on a panel.");
+        }
+        if (reviewsPerSubmission < 1 || reviewsPerSubmission > MAX_REVIEWS) {
+            problems.add("Each submission needs between 1 and " + MAX_REVIEWS + " reviews.");
+        } else if (members != null && !members.isEmpty() && members.size() < reviewsPerSubmission) {
+            problems.add("Each submission needs " + reviewsPerSubmission + " independent reviews, but the panel has "
+                    + members.size() + (members.size() == 1 ? " reviewer" : " reviewers")
+                    + ". Add reviewers or lower the number.");
+        }
+        if (linkingCount < 0 || linkingCount > MAX_LINKING) {
+            problems.add("The linking set can hold 0 to " + MAX_LINKING + " submissions.");
+        }
+        if (dueDays < 1 || dueDays > MAX_DUE_DAYS) {
+            problems.add("Reviews are due between 1 and " + MAX_DUE_DAYS + " days after assignment.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ReviewException(String.join(" ", problems));
+        }
+        Instant now = clock.instant();
+        ReviewPanel panel = panels.findById(assessmentId).orElse(null);
+        if (panel == null) {
+            if (expectedVersion >= 0) {
+                throw stalePanel();
+            }
+            panel = ReviewPanel.create(assessmentId, now);
+        } else {
+            if (panel.getVersion() != expectedVersion) {
+                throw stalePanel();
+            }
+            if (panel.isClosed()) {
+                throw new ReviewException("This review is closed; the panel can no longer change.");
+            }
+        }
+        Set<Long> before = panel.getMembers();
+        panel.define(new HashSet<>(members), reviewsPerSubmission, linkingCount, dueDays, now);
+        try {
+            panels.saveAndFlush(panel);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw stalePanel();
+        }
+        audit.record("panel.updated", "assessment " + assessmentId, "Reviewers " + sorted(members) + " (before: "
+                + sorted(before) + "); " + reviewsPerSubmission + " reviews per submission; linking set "
+                + linkingCount + "; due in " + dueDays + " days.", null);
+        int assigned = engine.fillAll(assessmentId);
+        log.info("Panel of assessment {} saved by {}; {} reviews assigned", assessmentId,
+                SystemAuthentication.currentName(), assigned);
+        return assigned;
+    }
+
+    private static ReviewException stalePanel() {
+        return new StaleScorecardException("Someone else changed this panel while you were editing it. "
+                + "Reload the page to see their change, then make yours again.");
+    }
+
+    private static String sorted(Collection<Long> ids) {
+        return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewBoard board(long assessmentId) {
+        AssessmentView assessment = assessments.get(assessmentId);
+        PanelSetup setup = setup(assessmentId);
+        List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
+        Map<Long, List<Assignment>> bySubmission = assignments.findBySubmissionIdIn(
+                all.stream().map(Submission::getId).toList()).stream()
+                .collect(Collectors.groupingBy(Assignment::getSubmissionId));
+        Set<Long> reviewerIds = new HashSet<>(setup.members());
+        bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
+        Map<Long, String> names = names(reviewerIds);
+        Instant now = clock.instant();
+        List<ReviewBoard.Row> rows = new ArrayList<>();
+        for (Submission s : all) {
+            List<Assignment> list = bySubmission.getOrDefault(s.getId(), List.of());
+            InvitationView who = invitations.identity(s.getInvitationId());
+            rows.add(new ReviewBoard.Row(s.getId(), s.getCandidateCode(), who.name(), who.email(), s.getSubmittedAt(),
+                    ReviewEngine.state(s, list, setup.reviewsPerSubmission()), s.isLinking(), s.getShortfall(),
+                    list.stream().sorted(Comparator.comparing(Assignment::getId))
+                            .map(a -> review(a, names, now)).toList(),
+                    s.isFlagged(), s.getFlagDetail(), s.getResolution(), s.getResolvedBy(), s.getResolvedAt(),
+                    s.getResolutionReason()));
+        }
+        Map<Long, int[]> counts = new HashMap<>();
+        setup.members().forEach(m -> counts.put(m, new int[4]));
+        bySubmission.values().forEach(l -> l.stream().filter(Assignment::isActive).forEach(a -> {
+            int[] c = counts.computeIfAbsent(a.getReviewerId(), k -> new int[4]);
+            c[0]++;
+            if (a.getStatus() == AssignmentStatus.SUBMITTED) {
+                c[1]++;
+            }
+            if (a.getStatus() == AssignmentStatus.DRAFT) {
+                c[2]++;
+            }
+            if (a.isOverdue(now)) {
+                c[3]++;
+            }
+        }));
+        List<ReviewBoard.Workload> workload = counts.entrySet().stream()
+                .map(e -> new ReviewBoard.Workload(e.getKey(), names.getOrDefault(e.getKey(), "Reviewer " + e.getKey()),
+                        setup.members().contains(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3]))
+                .sorted(Comparator.comparing(ReviewBoard.Workload::reviewerName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        return new ReviewBoard(assessmentId, assessment.title(), setup, rows, workload);
+    }
+
+    private static ReviewBoard.Review review(Assignment a, Map<Long, String> names, Instant now) {
+        return new ReviewBoard.Review(a.getId(), a.getReviewerId(),
+                names.getOrDefault(a.getReviewerId(), "Reviewer " + a.getReviewerId()), a.getOrigin(), a.getStatus(),
+                a.getAssignedAt(), a.getDueAt(), a.getSubmittedAt(), a.isOverdue(now));
+    }
+
+    private Map<Long, String> names(Collection<Long> ids) {
+        return staff.accounts(ids).stream().collect(Collectors.toMap(StaffMember::id, StaffMember::fullName));
+    }
+
+    /**
+     * Records that a reviewer must not review this candidate. Any review they have of this submission is
+     * withdrawn (its scores no longer count) and a replacement is assigned.
+     */
+    public void declareConflict(long submissionId, long reviewerId, String note) {
+        Submission s = submission(submissionId);
+        String text = note == null ? "" : note.strip();
+        if (text.length() > MAX_NOTE) {
+            throw new ReviewException("Keep the note under " + MAX_NOTE + " characters.");
+        }
+        if (conflicts.existsByInvitationIdAndStaffId(s.getInvitationId(), reviewerId)) {
+            throw new ReviewException("This conflict of interest is already recorded.");
+        }
+        requireOpen(s.getAssessmentId());
+        conflicts.save(new Conflict(s.getInvitationId(), reviewerId, text.isEmpty() ? null : text,
+                SystemAuthentication.currentName(), clock.instant()));
+        audit.record("conflict.declared", ReviewEngine.subject(s), engine.label(reviewerId)
+                + " excluded from this candidate.", text.isEmpty() ? null : text);
+        for (Assignment a : assignments.findBySubmissionId(submissionId)) {
+            if (a.isActive() && a.getReviewerId() == reviewerId) {
+                engine.withdraw(a, s, "Conflict of interest declared.");
+            }
+        }
+        assignments.flush();
+        engine.fillAll(s.getAssessmentId());
+        engine.refreshFlag(s);
+    }
+
+    /** Moves an unfinished review to another reviewer; the first reviewer's draft is kept but no longer counts. */
+    public void reassign(long assignmentId, long toReviewerId) {
+        Assignment a = assignments.findById(assignmentId)
+                .orElseThrow(() -> new ReviewException("This review no longer exists."));
+        Submission s = submission(a.getSubmissionId());
+        ReviewPanel panel = requireOpen(s.getAssessmentId());
+        if (!a.isActive()) {
+            throw new ReviewException("This review was already withdrawn.");
+        }
+        if (a.getStatus() == AssignmentStatus.SUBMITTED) {
+            throw new ReviewException("This review is already submitted. Add another reviewer instead.");
+        }
+        checkEligible(s, toReviewerId);
+        engine.withdraw(a, s, "Reassigned by a recruiter.");
+        engine.assign(s, toReviewerId, AssignmentOrigin.MANUAL, panel.getDueDays());
+    }
+
+    /** Adds one more reviewer to a submission, typically to settle a disagreement. */
+    public void addReviewer(long submissionId, long reviewerId) {
+        Submission s = submission(submissionId);
+        ReviewPanel panel = requireOpen(s.getAssessmentId());
+        checkEligible(s, reviewerId);
+        engine.assign(s, reviewerId, AssignmentOrigin.EXTRA, panel.getDueDays());
+    }
+
+    /** Reviewers who could take a review of this submission: on the panel, not on it already, no conflict. */
+    @Transactional(readOnly = true)
+    public List<PanelSetup.Reviewer> eligible(long submissionId) {
+        Submission s = submission(submissionId);
+        Set<Long> busy = assignments.findBySubmissionId(submissionId).stream().filter(Assignment::isActive)
+                .map(Assignment::getReviewerId).collect(Collectors.toSet());
+        Set<Long> conflicted = conflicts.findByInvitationId(s.getInvitationId()).stream().map(Conflict::getStaffId)
+                .collect(Collectors.toSet());
+        return setup(s.getAssessmentId()).available().stream()
+                .filter(r -> !busy.contains(r.id()) && !conflicted.contains(r.id())).toList();
+    }
+
+    private void checkEligible(Submission s, long reviewerId) {
+        if (eligible(s.getId()).stream().noneMatch(r -> r.id() == reviewerId)) {
+            throw new ReviewException("That reviewer can't take this review: they already have it, declared a "
+                    + "conflict of interest, or are not an active reviewer.");
+        }
+    }
+
+    /**
+     * Closes the assessment's review: scoring stops, and the panel sees candidates' names and emails next
+     * to their codes. Recorded in the audit log as an identity reveal.
+     */
+    public void closeReview(long assessmentId) {
+        ReviewPanel panel = panels.findById(assessmentId)
+                .orElseThrow(() -> new ReviewException("Set up the review panel before closing the review."));
+        if (panel.isClosed()) {
+            throw new ReviewException("This review is already closed.");
+        }
+        panel.close(SystemAuthentication.currentName(), clock.instant());
+        List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
+        audit.record("review.closed", "assessment " + assessmentId, "Scoring closed with " + all.size()
+                + " submissions.", null);
+        audit.record("identity.revealed", "assessment " + assessmentId, "Names and emails of "
+                + all.size() + " candidates revealed to panel " + sorted(panel.getMembers()) + ": "
+                + all.stream().map(Submission::getCandidateCode).collect(Collectors.joining(", ")) + ".", null);
+        log.info("Review of assessment {} closed by {}", assessmentId, SystemAuthentication.currentName());
+    }
+
+    private Submission submission(long id) {
+        return submissions.findById(id).orElseThrow(() -> new ReviewException("This submission no longer exists."));
+    }
+
+    private ReviewPanel requireOpen(long assessmentId) {
+        ReviewPanel panel = panels.findById(assessmentId)
+                .orElseThrow(() -> new ReviewException("Set up the review panel first."));
+        if (panel.isClosed()) {
+            throw new ReviewException("This review is closed; nothing can change now.");
+        }
+        return panel;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.assay.review.internal;
+
+import dev.assay.attempt.Answer;
+import dev.assay.attempt.AttemptService;
+import dev.assay.attempt.CandidateSession;
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.IssuedInvitation;
+import dev.assay.invitation.NewInvitation;
+import dev.assay.review.PanelService;
+import dev.assay.staff.StaffMember;
+import dev.assay.staff.StaffService;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSummary;
+import dev.assay.taskbank.FlawCategory;
+import dev.assay.taskbank.TaskContent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo data for review: five candidates who have submitted the demo assessment through the real candidate
+ * flow, with answers of different quality, and a panel of three reviewers with two reviews per submission,
+ * so each demo reviewer finds work in their queue.
+ */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "assay.demo-data.enabled", havingValue = "true")
+class DemoReviews implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoReviews.class);
+    static final String DEMO_ASSESSMENT = "Data Analyst — AI-first work sample";
+
+    private record Candidate(String name, String email, int quality) {
+    }
+
+    private static final List<Candidate> CANDIDATES = List.of(
+            new Candidate("Amara Okafor", "amara.okafor@candidates.example", 3),
+            new Candidate("Jonas Becker", "jonas.becker@candidates.example", 1),
+            new Candidate("Priya Raman", "priya.raman@candidates.example", 2),
+            new Candidate("Lucas Moreau", "lucas.moreau@candidates.example", 2),
+            new Candidate("Sofia Lindqvist", "sofia.lindqvist@candidates.example", 3));
+
+    private final ReviewPanelRepository panels;
+    private final InvitationService invitations;
+    private final AttemptService attempts;
+    private final AssessmentService assessments;
+    private final PanelService panelService;
+    private final StaffService staff;
+    private final Clock clock;
+
+    DemoReviews(ReviewPanelRepository panels, InvitationService invitations, AttemptService attempts,
+            AssessmentService assessments, PanelService panelService, StaffService staff, Clock clock) {
+        this.panels = panels;
+        this.invitations = invitations;
+        this.attempts = attempts;
+        this.assessments = assessments;
+        this.panelService = panelService;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (panels.count() > 0) {
+            return;
+        }
+        AssessmentSummary demo = SystemAuthentication.callAs("RECRUITER", () -> assessments.list()).stream()
+                .filter(a -> a.title().equals(DEMO_ASSESSMENT)).findFirst().orElse(null);
+        if (demo == null) {
+            return;
+        }
+        for (Candidate c : CANDIDATES) {
+            IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> invitations.invite(demo.id(),
+                    new NewInvitation(c.name(), c.email(), 0, clock.instant().plus(Duration.ofDays(14)))));
+            String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+            CandidateSession session = attempts.start(token, true);
+            for (CandidateSession.CandidateTask task : session.tasks()) {
+                attempts.save(token, task.position(), answer(task.task().content(), c.quality()));
+                attempts.recordSignals(token, task.position(), 600 + 300 * c.quality() + 37 * task.position(),
+                        c.quality() == 1 ? 3 : task.position() % 2, c.quality() == 1 ? 1_400 : 80 * (task.position() % 2),
+                        c.quality() == 1 ? 4 : 1);
+            }
+            attempts.submit(token);
+        }
+        Set<String> panelEmails = Set.of("vera@assay.example", "victor@assay.example", "wen@assay.example");
+        Set<Long> members = SystemAuthentication.callAs("RECRUITER", () -> staff.reviewers()).stream()
+                .filter(m -> panelEmails.contains(m.email())).map(StaffMember::id).collect(Collectors.toSet());
+        if (members.size() < 2) {
+            return;
+        }
+        int assigned = SystemAuthentication.callAs("RECRUITER",
+                () -> panelService.savePanel(demo.id(), members, 2, 0, 5, -1));
+        log.info("Demo review: {} candidates submitted, {} reviews assigned to the panel", CANDIDATES.size(), assigned);
+    }
+
+    /** A plausible answer; quality 1 (thin) to 3 (thorough). */
+    static Answer answer(TaskContent content, int quality) {
+        return switch (content.kind()) {
+            case WORKFLOW_DESIGN -> workflow(quality);
+            case AUTOMATION_PLAN -> automation(content.automation(), quality);
+            case AI_OUTPUT_CRITIQUE -> critique(content.critique(), quality);
+        };
+    }
+
+    private static Answer workflow(int quality) {
+        List<Answer.Step> steps = new ArrayList<>();
+        steps.add(new Answer.Step("Pull last week's raw export and check row counts against the source system",
+                Answer.Actor.AUTOMATION, "Warehouse export", "Validated extract", quality > 1 ? "Counts match within 0.5%" : "",
+                quality > 1 ? "Bad input would silently skew every later number." : ""));
+        steps.add(new Answer.Step("Ask the AI assistant to draft the summary tables and a first commentary",
+                Answer.Actor.AI_ASSISTANT, "Validated extract", "Draft tables and commentary", "", ""));
+        if (quality > 1) {
+            steps.add(new Answer.Step("Recompute the three headline figures by hand and compare with the draft",
+                    Answer.Actor.HUMAN, "Draft tables", "Checked figures", "Any difference stops the release",
+                    "AI drafts are fast but can misstate figures; the headline numbers carry the decision."));
+        }
+        if (quality > 2) {
+            steps.add(new Answer.Step("Remove customer identifiers before anything leaves the team",
+                    Answer.Actor.HUMAN_AND_AI, "Checked report", "Shareable report", "Privacy checklist signed",
+                    "The audience is wider than the data agreement allows."));
+        }
+        steps.add(new Answer.Step("Send the report to the regional leads", Answer.Actor.HUMAN, "Report", "Sent email",
+                "", ""));
+        String risks = switch (quality) {
+            case 1 -> "The AI could be wrong.";
+            case 2 -> "The AI may misread the tables; I check the headline numbers myself before sending.";
+            default -> "Main risks: wrong figures from the draft (caught by the recomputation step), personal data in "
+                    + "the wider distribution (caught by the privacy step), and a late export (the first check flags "
+                    + "it and I tell the leads before they ask).";
+        };
+        return new Answer(new Answer.Workflow(steps, risks), null, null);
+    }
+
+    private static Answer automation(TaskContent.AutomationPlan plan, int quality) {
+        List<Integer> repetitive = new ArrayList<>();
+        List<Integer> other = new ArrayList<>();
+        List<TaskContent.WorkLogEntry> log = plan == null ? List.of() : plan.workLog();
+        for (int i = 0; i < log.size(); i++) {
+            (log.get(i).repetitive() ? repetitive : other).add(i);
+        }
+        List<Integer> ranked = new ArrayList<>(repetitive.subList(0, Math.min(repetitive.size(), quality)));
+        if (quality == 1 && !other.isEmpty()) {
+            ranked.add(other.getFirst());
+        }
+        String spec = quality == 1 ? "Use a script to do it automatically."
+                : "Every Monday at 07:00, a scheduled job pulls the export, fills the standard template and posts a "
+                        + "draft for review. Input: the export file. Output: the filled template. "
+                        + (quality > 2 ? "It refuses to run if the export has fewer rows than last week minus 10%." : "");
+        return new Answer(null, new Answer.Automation(ranked, spec,
+                quality == 1 ? "" : "If the job fails it emails me and the old manual steps still work.",
+                quality > 2 ? "Only aggregated figures leave the warehouse; no customer names in the template." : "",
+                quality > 1 ? "I review the draft before it is sent; a person always presses send." : ""), null);
+    }
+
+    private static Answer critique(TaskContent.AiCritique task, int quality) {
+        List<Answer.Flag> flags = new ArrayList<>();
+        List<TaskContent.PlantedFlaw> flaws = task == null ? List.of() : task.flaws();
+        int found = Math.min(flaws.size(), quality + (quality == 3 ? 1 : 0));
+        for (int i = 0; i < found; i++) {
+            TaskContent.PlantedFlaw flaw = flaws.get(i);
+            FlawCategory category = quality == 1 && i == 0 ? FlawCategory.OTHER : flaw.category();
+            flags.add(new Answer.Flag(flaw.segments().getFirst(), category,
+                    quality == 1 ? "Looks wrong." : "This does not follow from the figures in the prompt; it needs "
+                            + "correcting before the memo goes out."));
+        }
+        if (task != null && quality < 3 && !task.segments().isEmpty()) {
+            flags.add(new Answer.Flag(1, FlawCategory.TONE_UNFIT, "The opening feels too casual for executives."));
+        }
+        return new Answer(null, null, new Answer.Critique(flags,
+                quality == 1 ? "" : "A corrected memo with the figures recomputed from the prompt and the caveats restored.",
+                quality == 1 ? Answer.Verdict.FIT_TO_SEND : Answer.Verdict.FIT_AFTER_FIXES,
+                quality == 1 ? "Mostly fine." : "Usable once the flagged figures and claims are corrected."));
+    }
+}

@@ -1,0 +1,537 @@
+package dev.assay.review.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.Toasts;
+import dev.assay.base.ui.ViewHeader;
+import dev.assay.review.AssignmentStatus;
+import dev.assay.review.Disagreement;
+import dev.assay.review.ReviewException;
+import dev.assay.review.ReviewService;
+import dev.assay.review.ScoreCell;
+import dev.assay.review.ScorecardInput;
+import dev.assay.review.ScoringSheet;
+import dev.assay.review.StaleScorecardException;
+import dev.assay.taskbank.RubricCriterion;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scoring one submission: the candidate's response beside the rubric, task by task, then an overall
+ * comment and submission. After submitting, the reviewer sees the other reviewers' scorecards and, when
+ * the panel disagrees, can record a reconciled score.
+ */
+@Route("reviews")
+@RolesAllowed("REVIEWER")
+public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
+
+    private final ReviewService reviews;
+    private ScoringSheet sheet;
+    private final Map<ScoreCell.Cell, RadioButtonGroup<Integer>> levels = new LinkedHashMap<>();
+    private final Map<ScoreCell.Cell, TextArea> justifications = new HashMap<>();
+    private final TextArea overall = new TextArea("Overall comment");
+    private final TextArea reason = new TextArea("Why are you changing your submitted scorecard?");
+    private final Span saveState = new Span();
+    private final Div problems = new Div();
+    private boolean dirty;
+    private boolean loading;
+
+    public ScoringView(ReviewService reviews) {
+        this.reviews = reviews;
+        setId("scoring-view");
+        addClassName("page");
+        setPadding(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (sheet == null ? "Review" : "Review " + sheet.candidateCode()) + " · Assay";
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long assignmentId) {
+        try {
+            sheet = reviews.sheet(assignmentId);
+        } catch (ReviewException e) {
+            removeAll();
+            add(back(), new ViewHeader("Review not available", e.getMessage()));
+            return;
+        }
+        build();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!dirty) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog dialog = new ConfirmDialog("Leave without saving?",
+                "Your latest changes to this scorecard are not saved yet.", "Save draft and leave", e -> {
+                    if (saveDraft()) {
+                        action.proceed();
+                    }
+                });
+        dialog.setCancelable(true);
+        dialog.setCancelText("Stay");
+        dialog.setRejectable(true);
+        dialog.setRejectText("Leave without saving");
+        dialog.addRejectListener(e -> {
+            dirty = false;
+            action.proceed();
+        });
+        dialog.open();
+    }
+
+    private static Anchor back() {
+        Anchor back = new Anchor("reviews", "← My reviews");
+        back.addClassName("back-link");
+        return back;
+    }
+
+    private void build() {
+        loading = true;
+        removeAll();
+        levels.clear();
+        justifications.clear();
+        Span status = new Span(statusText());
+        status.setId("scorecard-status");
+        status.addClassNames("status", sheet.status() == AssignmentStatus.SUBMITTED ? "status-success"
+                : sheet.status() == AssignmentStatus.DRAFT ? "status-warning" : "status-muted");
+        add(back(), new ViewHeader("Review " + sheet.candidateCode(), sheet.assessmentTitle() + " · "
+                + sheet.roleName() + " · due " + Formats.date(sheet.dueAt()), status));
+        if (sheet.revealed() != null) {
+            Div who = new Div();
+            who.addClassNames("card", "revealed-identity");
+            who.setId("revealed-identity");
+            who.add(new Span("Candidate " + sheet.candidateCode() + ": " + sheet.revealed().name() + " · "
+                    + sheet.revealed().email()), note("Revealed to the panel when the recruiter closed the review."));
+            add(who);
+        }
+        add(banner());
+
+        TabSheet tabs = new TabSheet();
+        tabs.setId("scoring-tabs");
+        tabs.setWidthFull();
+        for (ScoringSheet.SheetTask task : sheet.tasks()) {
+            Div split = new Div();
+            split.addClassName("review-split");
+            Div rubric = new Div();
+            rubric.addClassName("review-rubric");
+            H3 h = new H3("Score task " + (task.position() + 1));
+            h.addClassName("review-rubric-title");
+            rubric.add(h);
+            for (String key : task.criterionKeys()) {
+                rubric.add(criterion(task, sheet.criterion(key)));
+            }
+            split.add(new ResponsePanel(task), rubric);
+            tabs.add("Task " + (task.position() + 1) + " · " + task.version().kind().label(), split);
+        }
+        tabs.add("Overall and submit", summary());
+        tabs.addSelectedChangeListener(e -> {
+            if (dirty && sheet.editable()) {
+                saveDraft();
+            }
+        });
+        add(tabs);
+        if (sheet.hasSubmitted()) {
+            add(panelSection());
+        }
+        add(actionBar());
+        load(sheet.current());
+        loading = false;
+        dirty = false;
+        updateSaveState();
+    }
+
+    private String statusText() {
+        ScoringSheet.Revision current = sheet.current();
+        if (current != null && !current.submitted() && sheet.hasSubmitted()) {
+            return "Revision " + current.number() + " draft";
+        }
+        return sheet.status() == AssignmentStatus.ASSIGNED ? "Not started" : sheet.status().label()
+                + (current != null && current.number() > 1 && current.submitted() ? " · revision " + current.number() : "");
+    }
+
+    private Component banner() {
+        Div banner = new Div();
+        banner.addClassName("review-banner");
+        banner.setId("review-banner");
+        if (!sheet.editable()) {
+            banner.add(VaadinIcon.LOCK.create(), new Span("This review is closed. Scorecards can no longer change."));
+        } else if (!sheet.hasSubmitted()) {
+            banner.add(VaadinIcon.EYE_SLASH.create(), new Span("You score independently: other reviewers' scores and "
+                    + "comments stay hidden until you submit yours. The candidate is shown as a code only."));
+        } else {
+            banner.add(VaadinIcon.CHECK.create(), new Span("Your scorecard is submitted. You can now see the panel's "
+                    + "scores below. Any change you make now is kept as a new revision with your reason."));
+        }
+        return banner;
+    }
+
+    private Component criterion(ScoringSheet.SheetTask task, RubricCriterion criterion) {
+        ScoreCell.Cell cell = new ScoreCell.Cell(task.position(), criterion.key());
+        Div box = new Div();
+        box.addClassName("criterion-score");
+        box.setId("score-" + task.position() + "-" + criterion.key());
+        H4 name = new H4(criterion.name());
+        Paragraph measures = note(criterion.measures());
+        RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+        group.setAriaLabel(criterion.name() + ", task " + (task.position() + 1));
+        group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        group.setItems(1, 2, 3, 4, 5);
+        group.setRenderer(new ComponentRenderer<>(level -> {
+            Div item = new Div();
+            item.addClassName("level-option");
+            Span number = new Span(String.valueOf(level));
+            number.addClassName("level-number");
+            Span anchor = new Span(criterion.anchor(level));
+            anchor.addClassName("level-anchor");
+            item.add(number, anchor);
+            return item;
+        }));
+        group.setReadOnly(!sheet.editable());
+        TextArea why = new TextArea("Justification");
+        why.setWidthFull();
+        why.setMaxLength(ReviewService.MAX_TEXT);
+        why.setValueChangeMode(ValueChangeMode.EAGER);
+        why.setHelperText("Optional for levels 2–4; required for 1 and 5.");
+        why.setReadOnly(!sheet.editable());
+        group.addValueChangeListener(e -> {
+            boolean extreme = e.getValue() != null && (e.getValue() == 1 || e.getValue() == 5);
+            why.setRequiredIndicatorVisible(extreme);
+            changed();
+        });
+        why.addValueChangeListener(e -> changed());
+        levels.put(cell, group);
+        justifications.put(cell, why);
+        box.add(name, measures, group, why);
+        return box;
+    }
+
+    private Component summary() {
+        Div box = new Div();
+        box.addClassNames("review-summary");
+        overall.setId("overall-comment");
+        overall.setWidthFull();
+        overall.setMinHeight("8rem");
+        overall.setMaxLength(ReviewService.MAX_TEXT);
+        overall.setHelperText("Required to submit: strengths, concerns, and what you would ask in an interview.");
+        overall.setValueChangeMode(ValueChangeMode.EAGER);
+        overall.addValueChangeListener(e -> changed());
+        overall.setReadOnly(!sheet.editable());
+        reason.setId("revision-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(2_000);
+        reason.setHelperText("Kept with the new revision and in the audit log; the previous revision is kept too.");
+        reason.setVisible(sheet.hasSubmitted() && sheet.editable());
+        reason.setValueChangeMode(ValueChangeMode.EAGER);
+        problems.setId("score-problems");
+        problems.addClassName("problem-list");
+        problems.setVisible(false);
+        box.add(overall, reason, problems);
+        if (sheet.history().size() > 1 || sheet.hasSubmitted()) {
+            box.add(history());
+        }
+        return box;
+    }
+
+    private Component history() {
+        Div list = new Div();
+        list.addClassName("version-list");
+        list.setId("revision-history");
+        list.add(new H4("Revisions"));
+        for (ScoringSheet.Revision r : sheet.history()) {
+            list.add(new Div(new Span("Revision " + r.number() + " · " + (r.submitted()
+                    ? "submitted " + Formats.dateTime(r.submittedAt()) : "draft saved " + Formats.dateTime(r.savedAt()))
+                    + (r.reason() == null ? "" : " · reason: " + r.reason()))));
+        }
+        return list;
+    }
+
+    private Component actionBar() {
+        Div bar = new Div();
+        bar.addClassName("action-bar");
+        saveState.setId("save-state");
+        saveState.addClassName("save-state");
+        Button save = new Button("Save draft", e -> saveDraft());
+        save.setId("save-draft");
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL);
+        Button submit = new Button(sheet.hasSubmitted() ? "Submit revision…" : "Submit scorecard…", e -> confirmSubmit());
+        submit.setId("submit-scorecard");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(sheet.editable());
+        submit.setEnabled(sheet.editable());
+        Div actions = new Div(save, submit, saveState);
+        actions.addClassName("form-actions");
+        bar.add(actions);
+        return bar;
+    }
+
+    private void load(ScoringSheet.Revision revision) {
+        if (revision == null) {
+            return;
+        }
+        for (ScoreCell c : revision.scores()) {
+            RadioButtonGroup<Integer> group = levels.get(c.cell());
+            if (group != null) {
+                group.setValue(c.level() == 0 ? null : c.level());
+                justifications.get(c.cell()).setValue(c.justification());
+            }
+        }
+        overall.setValue(revision.overallComment());
+    }
+
+    private ScorecardInput input() {
+        List<ScoreCell> cells = new ArrayList<>();
+        levels.forEach((cell, group) -> {
+            Integer level = group.getValue();
+            String why = justifications.get(cell).getValue();
+            if (level != null || !why.isBlank()) {
+                cells.add(new ScoreCell(cell.taskPosition(), cell.criterionKey(), level == null ? 0 : level, why));
+            }
+        });
+        return new ScorecardInput(cells, overall.getValue());
+    }
+
+    private void changed() {
+        if (!loading) {
+            dirty = true;
+            updateSaveState();
+        }
+    }
+
+    private void updateSaveState() {
+        long scored = levels.values().stream().filter(g -> g.getValue() != null).count();
+        String progress = scored + " of " + levels.size() + " criteria scored";
+        if (dirty) {
+            saveState.setText(progress + " · unsaved changes");
+        } else if (sheet.current() != null) {
+            saveState.setText(progress + " · " + (sheet.current().submitted() ? "submitted " + Formats.dateTime(
+                    sheet.current().submittedAt()) : "draft saved " + Formats.dateTime(sheet.current().savedAt())));
+        } else {
+            saveState.setText(progress);
+        }
+    }
+
+    private boolean saveDraft() {
+        try {
+            sheet = reviews.saveDraft(sheet.assignmentId(), input(), sheet.version());
+            dirty = false;
+            problems.setVisible(false);
+            updateSaveState();
+            Toasts.success("Draft saved.");
+            return true;
+        } catch (StaleScorecardException e) {
+            showStale(e.getMessage());
+        } catch (ReviewException e) {
+            showProblems(e.getMessage());
+        }
+        return false;
+    }
+
+    private void confirmSubmit() {
+        boolean revision = sheet.hasSubmitted();
+        ConfirmDialog dialog = new ConfirmDialog(revision ? "Submit this revision?" : "Submit your scorecard?",
+                revision ? "Your previous revision stays on record with the reason you gave."
+                        : "Once submitted, you will see the other reviewers' scores. Later changes need a reason and "
+                                + "are kept as a new revision.",
+                "Submit", e -> submit());
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("primary");
+        dialog.setId("confirm-submit");
+        dialog.open();
+    }
+
+    private void submit() {
+        try {
+            sheet = reviews.submit(sheet.assignmentId(), input(), sheet.version(), reason.getValue());
+            dirty = false;
+            Toasts.success(sheet.history().size() > 1 && sheet.history().stream().filter(ScoringSheet.Revision::submitted)
+                    .count() > 1 ? "Revision submitted." : "Scorecard submitted.");
+            build();
+        } catch (StaleScorecardException e) {
+            showStale(e.getMessage());
+        } catch (ReviewException e) {
+            showProblems(e.getMessage());
+        }
+    }
+
+    private void showProblems(String message) {
+        problems.removeAll();
+        Div head = new Div(VaadinIcon.WARNING.create(), new Span("Not submitted yet"));
+        head.addClassName("problem-list-head");
+        problems.add(head, new Paragraph(message));
+        problems.setVisible(true);
+        Toasts.error(message);
+    }
+
+    private void showStale(String message) {
+        ConfirmDialog dialog = new ConfirmDialog("This scorecard changed elsewhere", message, "Reload", e -> {
+            dirty = false;
+            sheet = reviews.sheet(sheet.assignmentId());
+            build();
+        });
+        dialog.setId("stale-scorecard");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Keep my text on screen");
+        dialog.open();
+    }
+
+    /** After submission: the panel's scorecards side by side, the flag, and reconciliation. */
+    private Component panelSection() {
+        Div box = new Div();
+        box.addClassNames("card", "panel-scores");
+        box.setId("panel-scores");
+        box.add(new H3("The panel's scores"));
+        if (sheet.peers().isEmpty()) {
+            box.add(note(sheet.pendingPeers() > 0 ? "The other reviewers have not submitted yet." : "No other reviews."));
+        }
+        Map<ScoreCell.Cell, Disagreement> disputed = new HashMap<>();
+        sheet.flag().disagreements().forEach(d -> disputed.put(d.cell(), d));
+        Map<ScoreCell.Cell, Integer> agreed = new HashMap<>();
+        sheet.flag().reconciled().forEach(c -> agreed.put(c.cell(), c.level()));
+        if (!sheet.peers().isEmpty()) {
+            Grid<ScoreCell.Cell> grid = new Grid<>();
+            grid.setId("panel-score-grid");
+            grid.setAllRowsVisible(true);
+            grid.addColumn(sheet::describe).setHeader("Criterion").setFlexGrow(3);
+            Map<ScoreCell.Cell, Integer> mine = levelsOf(lastSubmitted());
+            grid.addColumn(c -> show(mine.get(c))).setHeader("You").setAutoWidth(true).setFlexGrow(0);
+            for (ScoringSheet.Peer peer : sheet.peers()) {
+                Map<ScoreCell.Cell, Integer> theirs = levelsOf(peer.revision());
+                grid.addColumn(c -> show(theirs.get(c))).setHeader(peer.reviewerName()).setAutoWidth(true).setFlexGrow(0);
+            }
+            if (!agreed.isEmpty()) {
+                grid.addColumn(c -> show(agreed.get(c))).setHeader("Reconciled").setAutoWidth(true).setFlexGrow(0);
+            }
+            grid.setPartNameGenerator(c -> disputed.containsKey(c) ? "disputed" : null);
+            grid.setItems(new ArrayList<>(levels.keySet()));
+            box.add(grid);
+            for (ScoringSheet.Peer peer : sheet.peers()) {
+                if (!peer.revision().overallComment().isBlank()) {
+                    Paragraph p = new Paragraph(peer.reviewerName() + ": " + peer.revision().overallComment());
+                    p.addClassName("peer-comment");
+                    box.add(p);
+                }
+            }
+        }
+        ScoringSheet.Flag flag = sheet.flag();
+        if (flag.flagged()) {
+            Div state = new Div();
+            state.setId("flag-state");
+            state.addClassName(flag.resolution() == null ? "flag-open" : "flag-resolved");
+            if (flag.resolution() == null) {
+                state.add(VaadinIcon.FLAG.create(), new Span("Flagged: the reviews differ by two or more levels on "
+                        + flag.disagreements().stream().map(d -> sheet.describe(d.cell())).reduce((a, b) -> a + ", " + b)
+                                .orElse("some criteria") + "."));
+            } else {
+                state.add(VaadinIcon.CHECK_CIRCLE.create(), new Span("Disagreement resolved (" + flag.resolution().label()
+                        + ") by " + flag.resolvedBy() + ", " + Formats.dateTime(flag.resolvedAt()) + ": " + flag.reason()));
+            }
+            box.add(state);
+        }
+        if (flag.canReconcile()) {
+            box.add(reconcileForm(flag));
+        }
+        return box;
+    }
+
+    private Component reconcileForm(ScoringSheet.Flag flag) {
+        Div form = new Div();
+        form.addClassName("reconcile-form");
+        form.setId("reconcile-form");
+        form.add(new H4("Record a reconciled score"), note("Discuss with the other reviewers, then record the level "
+                + "you agreed on for each disputed criterion. Or ask the recruiter for an extra reviewer."));
+        Map<ScoreCell.Cell, Select<Integer>> picks = new LinkedHashMap<>();
+        Div row = new Div();
+        row.addClassName("form-row");
+        for (Disagreement d : flag.disagreements()) {
+            Select<Integer> pick = new Select<>();
+            pick.setLabel(sheet.describe(d.cell()) + " (given " + d.levels() + ")");
+            pick.setItems(1, 2, 3, 4, 5);
+            pick.setPlaceholder("Agreed level");
+            pick.addClassName("reconcile-level");
+            picks.put(d.cell(), pick);
+            row.add(pick);
+        }
+        TextArea why = new TextArea("Reason");
+        why.setId("reconcile-reason");
+        why.setWidthFull();
+        why.setMaxLength(2_000);
+        why.setHelperText("How the panel reached this score. Kept on the board and in the audit log.");
+        Button record = new Button("Record reconciled score", e -> {
+            Map<ScoreCell.Cell, Integer> chosen = new HashMap<>();
+            picks.forEach((cell, pick) -> {
+                if (pick.getValue() != null) {
+                    chosen.put(cell, pick.getValue());
+                }
+            });
+            try {
+                sheet = reviews.reconcile(sheet.assignmentId(), chosen, why.getValue(), sheet.submissionVersion());
+                Toasts.success("Reconciled score recorded.");
+                build();
+            } catch (StaleScorecardException ex) {
+                showStale(ex.getMessage());
+            } catch (ReviewException ex) {
+                Toasts.error(ex.getMessage());
+            }
+        });
+        record.setId("record-reconciliation");
+        record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form.add(row, why, record);
+        return form;
+    }
+
+    private ScoringSheet.Revision lastSubmitted() {
+        return sheet.history().stream().filter(ScoringSheet.Revision::submitted).reduce((a, b) -> b).orElse(null);
+    }
+
+    private static Map<ScoreCell.Cell, Integer> levelsOf(ScoringSheet.Revision r) {
+        Map<ScoreCell.Cell, Integer> map = new HashMap<>();
+        if (r != null) {
+            r.scores().forEach(c -> map.put(c.cell(), c.level()));
+        }
+        return map;
+    }
+
+    private static String show(Integer level) {
+        return level == null || level == 0 ? "–" : String.valueOf(level);
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("section-note");
+        return p;
+    }
+}

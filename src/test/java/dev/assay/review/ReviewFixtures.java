@@ -1,0 +1,141 @@
+package dev.assay.review;
+
+import dev.assay.attempt.Answer;
+import dev.assay.attempt.AttemptService;
+import dev.assay.attempt.CandidateSession;
+import dev.assay.base.SystemAuthentication;
+import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.IssuedInvitation;
+import dev.assay.invitation.NewInvitation;
+import dev.assay.staff.StaffMember;
+import dev.assay.staff.StaffRole;
+import dev.assay.staff.StaffService;
+import dev.assay.staff.internal.StaffPrincipal;
+import dev.assay.support.StaffFixtures;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSpec;
+import dev.assay.taskbank.AssessmentView;
+import dev.assay.taskbank.DefaultCompetencyModel;
+import dev.assay.taskbank.FlawCategory;
+import dev.assay.taskbank.JobRoleService;
+import dev.assay.taskbank.RoleDetail;
+import dev.assay.taskbank.SlotSpec;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskDetail;
+import dev.assay.taskbank.TaskSamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds review scenarios through the real services: an open assessment with one task of each kind
+ * (workflow-thinking, automation-instinct and ai-critique criteria), reviewers, and candidates who
+ * submitted through the candidate flow.
+ */
+@Component
+public class ReviewFixtures {
+
+    /** A candidate who submitted: who they are, and their invitation. */
+    public record Submitted(String name, String email, long invitationId, String code) {
+    }
+
+    private final JobRoleService roles;
+    private final TaskBankService bank;
+    private final AssessmentService assessments;
+    private final InvitationService invitations;
+    private final AttemptService attempts;
+    private final StaffService staff;
+
+    ReviewFixtures(JobRoleService roles, TaskBankService bank, AssessmentService assessments,
+            InvitationService invitations, AttemptService attempts, StaffService staff) {
+        this.roles = roles;
+        this.bank = bank;
+        this.assessments = assessments;
+        this.invitations = invitations;
+        this.attempts = attempts;
+        this.staff = staff;
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public AssessmentView assessment() {
+        return recruiter(() -> {
+            RoleDetail role = roles.create("Review Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+            List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Flow " + id(), role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.automation("Week " + id(), role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.critique("Memo " + id(), role.key()))));
+            AssessmentView a = assessments.create(new AssessmentSpec("Review screen " + id(), role.id(), 60, "Welcome.",
+                    false, slots));
+            return assessments.open(a.id());
+        });
+    }
+
+    private long publish(TaskContent content) {
+        TaskDetail d = bank.create(content.kind(), content);
+        return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+    }
+
+    public StaffMember reviewer(String name) {
+        return StaffFixtures.create(staff, name, StaffRole.REVIEWER).member();
+    }
+
+    /** Invites a candidate, who starts, answers every task (flagging memo segments 1 and 3) and submits. */
+    public Submitted submit(AssessmentView assessment, String name) {
+        String email = name.toLowerCase().replace(' ', '.') + "." + id() + "@candidates.example";
+        IssuedInvitation issued = recruiter(() -> invitations.invite(assessment.id(),
+                new NewInvitation(name, email, 0, Instant.now().plus(Duration.ofDays(3)))));
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+        CandidateSession session = attempts.start(token, true);
+        for (CandidateSession.CandidateTask t : session.tasks()) {
+            Answer answer = switch (t.task().kind()) {
+                case WORKFLOW_DESIGN -> new Answer(new Answer.Workflow(List.of(new Answer.Step("Pull the numbers",
+                        Answer.Actor.AUTOMATION, "CRM", "Table", "Totals match", "Saves an hour")), "Bad data."), null, null);
+                case AUTOMATION_PLAN -> new Answer(null, new Answer.Automation(List.of(0), "A weekly job.", "Alert me.",
+                        "No personal data.", "I send it."), null);
+                case AI_OUTPUT_CRITIQUE -> new Answer(null, null, new Answer.Critique(List.of(
+                        new Answer.Flag(1, FlawCategory.WRONG_CALCULATION, "120/100 is 20%."),
+                        new Answer.Flag(3, FlawCategory.MISSING_CAVEAT, "No basis for a forecast.")),
+                        "Sales grew 20%.", Answer.Verdict.FIT_AFTER_FIXES, "Fix the figure."));
+            };
+            attempts.save(token, t.position(), answer);
+        }
+        attempts.submit(token);
+        return new Submitted(name, email, issued.invitation().id(), issued.invitation().candidateCode());
+    }
+
+    public static <T> T recruiter(Supplier<T> work) {
+        return SystemAuthentication.callAs("RECRUITER", work);
+    }
+
+    /** Runs work signed in as this staff member, with their roles, as the web session would be. */
+    public static <T> T as(StaffMember member, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new StaffPrincipal(member.id(), member.email(), member.fullName()), null,
+                member.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public static void as(StaffMember member, Runnable work) {
+        as(member, () -> {
+            work.run();
+            return null;
+        });
+    }
+}
