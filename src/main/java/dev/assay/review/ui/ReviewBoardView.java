@@ -104,7 +104,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
                 new StatCard("Flagged", String.valueOf(board.count(ReviewState.FLAGGED)), "Reviews 2+ levels apart"),
                 new StatCard("Complete", String.valueOf(board.count(ReviewState.COMPLETE)), null),
                 new StatCard("Overdue reviews", String.valueOf(board.overdueReviews()), null));
-        stats.addClassName("stat-row");
+        stats.addClassNames("stat-row", "stat-row-compact");
         stats.setId("board-stats");
         add(stats, panelCard(panel), workload(), submissions());
     }
@@ -132,7 +132,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
                 "From when a review is assigned.");
         due.setId("panel-due");
         Div row = new Div(reviews, linking, due);
-        row.addClassName("form-row");
+        row.addClassNames("form-row", "panel-numbers");
         Paragraph warning = new Paragraph();
         warning.addClassName("form-warning");
         warning.setId("panel-recruiter-warning");
@@ -165,7 +165,9 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         linking.setReadOnly(!editable);
         due.setReadOnly(!editable);
         save.setVisible(editable);
-        card.add(members, row, warning, save);
+        Div actions = new Div(save);
+        actions.addClassName("form-actions");
+        card.add(members, row, warning, actions);
         return card;
     }
 

@@ -163,11 +163,10 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
                 saveDraft();
             }
         });
-        add(tabs);
         if (sheet.hasSubmitted()) {
             add(panelSection());
         }
-        add(actionBar());
+        add(tabs, actionBar());
         load(sheet.current());
         loading = false;
         dirty = false;
