@@ -18,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -140,37 +139,60 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         }
         add(banner());
 
-        TabSheet tabs = new TabSheet();
-        tabs.setId("scoring-tabs");
-        tabs.setWidthFull();
+        // One page, task after task, with a jump bar: every field stays in view of the page's own scroll.
+        Div jump = new Div();
+        jump.addClassName("jump-bar");
+        jump.setId("task-jump");
+        jump.getElement().setAttribute("role", "navigation");
+        jump.getElement().setAttribute("aria-label", "Jump to a task");
+        List<Component> sections = new ArrayList<>();
         for (ScoringSheet.SheetTask task : sheet.tasks()) {
+            Div section = new Div();
+            section.addClassName("task-section");
+            section.setId("task-section-" + task.position());
+            H3 taskTitle = new H3("Task " + (task.position() + 1) + " · " + task.version().kind().label() + ": "
+                    + task.version().content().title());
+            taskTitle.addClassName("task-section-title");
             Div split = new Div();
             split.addClassName("review-split");
             Div rubric = new Div();
             rubric.addClassName("review-rubric");
-            H3 h = new H3("Score task " + (task.position() + 1));
+            H4 h = new H4("Score task " + (task.position() + 1));
             h.addClassName("review-rubric-title");
             rubric.add(h);
             for (String key : task.criterionKeys()) {
                 rubric.add(criterion(task, sheet.criterion(key)));
             }
             split.add(new ResponsePanel(task), rubric);
-            tabs.add("Task " + (task.position() + 1) + " · " + task.version().kind().label(), split);
+            section.add(taskTitle, split);
+            sections.add(section);
+            jump.add(jumpButton("Task " + (task.position() + 1) + " · " + task.version().kind().label(), section.getId().orElseThrow()));
         }
-        tabs.add("Overall and submit", summary());
-        tabs.addSelectedChangeListener(e -> {
-            if (dirty && sheet.editable()) {
-                saveDraft();
-            }
-        });
+        Div summary = new Div();
+        summary.addClassName("task-section");
+        summary.setId("task-section-overall");
+        H3 overallTitle = new H3("Overall comment and submission");
+        overallTitle.addClassName("task-section-title");
+        summary.add(overallTitle, summary());
+        sections.add(summary);
+        jump.add(jumpButton("Overall and submit", "task-section-overall"));
         if (sheet.hasSubmitted()) {
             add(panelSection());
         }
-        add(tabs, actionBar());
+        add(jump);
+        sections.forEach(this::add);
+        add(actionBar());
         load(sheet.current());
         loading = false;
         dirty = false;
         updateSaveState();
+    }
+
+    private static Button jumpButton(String label, String target) {
+        Button b = new Button(label, e -> e.getSource().getElement().executeJs(
+                "document.getElementById($0).scrollIntoView({behavior: 'smooth', block: 'start'})", target));
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return b;
     }
 
     private String statusText() {

@@ -102,9 +102,9 @@ class ReviewJourneyIT extends BrowserTest {
         }
     }
 
-    private void openTab(int index) {
-        List<WebElement> tabs = driver.findElements(By.cssSelector("#scoring-tabs vaadin-tab"));
-        tabs.get(index).click();
+    private void openSection(int index) {
+        List<WebElement> jumps = driver.findElements(By.cssSelector("#task-jump vaadin-button"));
+        jumps.get(index).click();
         waitForVaadin();
     }
 
@@ -120,7 +120,7 @@ class ReviewJourneyIT extends BrowserTest {
         assertThat(driver.findElement(By.id("review-banner")).getText()).contains("stay hidden until you submit");
         String[] cells = {"score-0-workflow-thinking", "score-1-automation-instinct", "score-2-ai-critique"};
         for (int i = 0; i < cells.length; i++) {
-            openTab(i);
+            openSection(i);
             waitFor(By.id(cells[i]));
             assertBlind(candidate, "task " + (i + 1) + " of the scoring view");
             if (i == 0) {
@@ -133,7 +133,7 @@ class ReviewJourneyIT extends BrowserTest {
             }
             score(cells[i], levels[i], levels[i] == 1 || levels[i] == 5 ? "Clear evidence in the answer." : null);
         }
-        openTab(3);
+        openSection(3);
         type(By.cssSelector("#overall-comment textarea"), comment);
         screenshot("review-scoring-" + reviewer.member().fullName().replace(' ', '-').toLowerCase());
         click(By.id("submit-scorecard"));
