@@ -306,4 +306,60 @@ class ReviewServiceIT extends DatabaseTest {
         }
         assertThat(SystemAuthentication.callAs("ADMIN", () -> audit.verify()).intact()).isTrue();
     }
+
+    @Test
+    void aRecruiterCanReassignAnUnfinishedReviewAndSettleADisagreementWithAnExtraReviewer() {
+        AssessmentView a = fixtures.assessment();
+        StaffMember r1 = fixtures.reviewer("Low");
+        StaffMember r2 = fixtures.reviewer("High");
+        StaffMember r3 = fixtures.reviewer("Third");
+        recruiter(() -> panels.savePanel(a.id(), Set.of(r1.id(), r2.id()), 2, 0, 5, -1));
+        ReviewFixtures.Submitted s = fixtures.submit(a, "Extra Candidate");
+        long submissionId = recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
+
+        // r2 has not started: the recruiter moves that review to r3 (a reviewer outside the panel's rotation).
+        long r2Assignment = assignmentOf(r2, s.code());
+        recruiter(() -> {
+            panels.reassign(r2Assignment, r3.id());
+            return null;
+        });
+        assertThat(as(r2, () -> reviews.queue())).noneMatch(i -> i.candidateCode().equals(s.code()));
+        assertThatThrownBy(() -> as(r2, () -> reviews.sheet(r2Assignment))).isInstanceOf(ReviewException.class);
+        long r3Assignment = assignmentOf(r3, s.code());
+        assertThat(as(r3, () -> reviews.queue())).filteredOn(i -> i.assignmentId() == r3Assignment).singleElement()
+                .satisfies(i -> assertThat(i.origin()).isEqualTo(AssignmentOrigin.MANUAL));
+
+        long r1Assignment = assignmentOf(r1, s.code());
+        as(r1, () -> {
+            ScoringSheet sh = reviews.sheet(r1Assignment);
+            return reviews.submit(r1Assignment, card(sh, 1, "Little evidence."), sh.version(), null);
+        });
+        as(r3, () -> {
+            ScoringSheet sh = reviews.sheet(r3Assignment);
+            return reviews.submit(r3Assignment, card(sh, 4, "Good."), sh.version(), null);
+        });
+        assertThat(recruiter(() -> panels.board(a.id())).submissions().getFirst().state()).isEqualTo(ReviewState.FLAGGED);
+        // A submitted review cannot be moved; an extra reviewer can be added, and once in, the flag is settled.
+        assertThatThrownBy(() -> recruiter(() -> {
+            panels.reassign(r1Assignment, r2.id());
+            return null;
+        })).isInstanceOf(ReviewException.class).hasMessageContaining("already submitted");
+        recruiter(() -> {
+            panels.addReviewer(submissionId, r2.id());
+            return null;
+        });
+        assertThat(recruiter(() -> panels.board(a.id())).submissions().getFirst().state())
+                .isEqualTo(ReviewState.IN_PROGRESS);
+        long extra = as(r2, () -> reviews.queue()).stream().filter(i -> i.candidateCode().equals(s.code())
+                && i.origin() == AssignmentOrigin.EXTRA).findFirst().orElseThrow().assignmentId();
+        as(r2, () -> {
+            ScoringSheet sh = reviews.sheet(extra);
+            return reviews.submit(extra, card(sh, 3, "In between."), sh.version(), null);
+        });
+        ReviewBoard.Row row = recruiter(() -> panels.board(a.id())).submissions().getFirst();
+        assertThat(row.state()).isEqualTo(ReviewState.COMPLETE);
+        assertThat(row.resolution()).isEqualTo(Resolution.EXTRA_REVIEW);
+        assertThat(row.submittedReviews()).isEqualTo(3);
+        assertThat(auditActions("submission " + s.code())).contains("assignment.withdrawn", "submission.resolved");
+    }
 }
