@@ -1,0 +1,15 @@
+/**
+ * The statistics behind Assay's rankings, in plain Java: no Spring, no database, no I/O. Each class is a
+ * small pure function of its input, documented with its formula and source; {@code docs/scoring.md}
+ * explains the methods as a whole.
+ *
+ * <ul>
+ *   <li>{@link dev.assay.ranking.stats.Icc}: intraclass correlations (Shrout &amp; Fleiss 1979, McGraw &amp;
+ *       Wong 1996) with 95% confidence intervals.</li>
+ *   <li>{@link dev.assay.ranking.stats.KrippendorffAlpha}: Krippendorff's alpha for nominal, ordinal and
+ *       interval data, with missing ratings, and a unit bootstrap interval.</li>
+ *   <li>{@link dev.assay.ranking.stats.FlagDetection}: precision, recall and F1 of a candidate's flags
+ *       against planted flaws.</li>
+ * </ul>
+ */
+package dev.assay.ranking.stats;
