@@ -12,9 +12,11 @@ import java.util.Set;
  * squares over the connected part of the rating design, so that a harsh or lenient reviewer's scores can
  * be put on the panel's common scale.
  *
- * <p><b>Fitting.</b> Backfitting (Gauss–Seidel on the normal equations): each factor in turn is set to the
- * mean residual of its observations, then centred (criteria and raters sum to zero), until no effect moves
- * by more than 1e-10. On a connected design this converges to the ordinary least-squares solution.
+ * <p><b>Fitting.</b> Ordinary least squares with the candidate effects absorbed: the normal equations for the
+ * criterion and rater effects alone, A γ = b with A = Σ_i (Z_i'Z_i − Z_i'1 1'Z_i / n_i), are a small dense
+ * system (criteria + raters unknowns) solved by Cholesky after adding the sum-to-zero constraints of both
+ * factors, which span A's null space on a connected design; each candidate's effect is then the mean of
+ * its residuals. One pass over the scores plus a solve, whatever the design's shape.
  *
  * <p><b>Connectedness.</b> Severities can only be compared between reviewers linked by shared candidates.
  * The design is the bipartite graph of candidates and raters; the largest connected part (most
@@ -55,9 +57,6 @@ public final class RaterEffects {
     public record CandidateScore(Estimate raw, Estimate adjusted, boolean wasAdjusted, int reviewers) {
     }
 
-    private static final int MAX_ITERATIONS = 500;
-    private static final double TOLERANCE = 1e-10;
-
     private RaterEffects() {
     }
 
@@ -79,25 +78,81 @@ public final class RaterEffects {
             return new Fit(false, "Reviewers share no candidates, so their severities cannot be compared: "
                     + "scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw, 0);
         }
-        // Backfitting over the fitted part.
-        double mu = mean(inFit);
-        Map<Integer, Double> theta = new HashMap<>();
+        // Least squares with the candidate effects absorbed: the normal equations for the criterion and
+        // rater effects alone (a small dense system), then each candidate's effect from its residuals.
+        Dense cr = Dense.of(inFit.stream().mapToInt(Observation::criterion).toArray());
+        Dense rr = Dense.of(inFit.stream().mapToInt(Observation::rater).toArray());
+        int nk = cr.size();
+        int p = nk + rr.size();
+        double[][] a = new double[p][p];
+        double[] b = new double[p];
+        Map<Integer, List<Integer>> byCandidate = new HashMap<>();
+        for (int o = 0; o < inFit.size(); o++) {
+            byCandidate.computeIfAbsent(inFit.get(o).candidate(), k -> new ArrayList<>()).add(o);
+        }
+        double[] count = new double[p];
+        int[] touched = new int[p];
+        for (List<Integer> rows : byCandidate.values()) {
+            int used = 0;
+            double sumY = 0;
+            for (int o : rows) {
+                int k = cr.index[o];
+                int r = nk + rr.index[o];
+                double y = inFit.get(o).score();
+                a[k][k]++;
+                a[r][r]++;
+                a[k][r]++;
+                a[r][k]++;
+                b[k] += y;
+                b[r] += y;
+                sumY += y;
+                if (count[k]++ == 0) {
+                    touched[used++] = k;
+                }
+                if (count[r]++ == 0) {
+                    touched[used++] = r;
+                }
+            }
+            double n = rows.size();
+            for (int x = 0; x < used; x++) {
+                int i = touched[x];
+                b[i] -= count[i] * sumY / n;
+                for (int z = 0; z < used; z++) {
+                    int j = touched[z];
+                    a[i][j] -= count[i] * count[j] / n;
+                }
+            }
+            for (int x = 0; x < used; x++) {
+                count[touched[x]] = 0;
+            }
+        }
+        // Sum-to-zero constraints for each factor (they span the system's null space on a connected design).
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                if ((i < nk) == (j < nk)) {
+                    a[i][j] += 1;
+                }
+            }
+        }
+        double[] gamma = solve(a, b);
         Map<Integer, Double> beta = new HashMap<>();
         Map<Integer, Double> rater = new HashMap<>();
-        for (Observation o : inFit) {
-            theta.putIfAbsent(o.candidate(), 0.0);
-            beta.putIfAbsent(o.criterion(), 0.0);
-            rater.putIfAbsent(o.rater(), 0.0);
+        for (int k = 0; k < nk; k++) {
+            beta.put(cr.ids[k], gamma[k]);
         }
-        int iterations = 0;
-        double change = Double.POSITIVE_INFINITY;
-        while (change > TOLERANCE && iterations < MAX_ITERATIONS) {
-            iterations++;
-            change = 0;
-            change = Math.max(change, update(inFit, theta, Factor.CANDIDATE, mu, theta, beta, rater, false));
-            change = Math.max(change, update(inFit, beta, Factor.CRITERION, mu, theta, beta, rater, true));
-            change = Math.max(change, update(inFit, rater, Factor.RATER, mu, theta, beta, rater, true));
+        for (int r = 0; r < rr.size(); r++) {
+            rater.put(rr.ids[r], gamma[nk + r]);
         }
+        double mu = 0;
+        Map<Integer, Double> theta = new HashMap<>();
+        for (var e : byCandidate.entrySet()) {
+            double sum = 0;
+            for (int o : e.getValue()) {
+                sum += inFit.get(o).score() - gamma[cr.index[o]] - gamma[nk + rr.index[o]];
+            }
+            theta.put(e.getKey(), sum / e.getValue().size());
+        }
+        int iterations = 1;
         // Residual SD, with the parameters used up by the three factors and the mean.
         double rss = 0;
         Map<Integer, Integer> perRater = new HashMap<>();
@@ -117,42 +172,70 @@ public final class RaterEffects {
         String note = fittedRaters.size() == countRaters(observations) ? null
                 : (countRaters(observations) - fittedRaters.size()) + " reviewer(s) share no candidates with the rest "
                         + "of the panel: their severity is not estimated and their candidates keep raw means.";
-        return new Fit(true, note, mu, sigma, severities, beta, scores, iterations);
+        return new Fit(true, note, mean(inFit), sigma, severities, beta, scores, iterations);
     }
 
-    private enum Factor { CANDIDATE, CRITERION, RATER }
+    /** Dense 0..n−1 numbering of the ids that occur, in first-seen order. */
+    private record Dense(int[] index, int[] ids) {
+        static Dense of(int[] values) {
+            Map<Integer, Integer> seen = new HashMap<>();
+            int[] index = new int[values.length];
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                Integer at = seen.get(values[i]);
+                if (at == null) {
+                    at = ids.size();
+                    seen.put(values[i], at);
+                    ids.add(values[i]);
+                }
+                index[i] = at;
+            }
+            return new Dense(index, ids.stream().mapToInt(Integer::intValue).toArray());
+        }
 
-    private static double update(List<Observation> obs, Map<Integer, Double> target, Factor factor, double mu,
-            Map<Integer, Double> theta, Map<Integer, Double> beta, Map<Integer, Double> rater, boolean centre) {
-        Map<Integer, double[]> sums = new HashMap<>();
-        for (Observation o : obs) {
-            int key = switch (factor) {
-                case CANDIDATE -> o.candidate();
-                case CRITERION -> o.criterion();
-                case RATER -> o.rater();
-            };
-            double others = mu + (factor == Factor.CANDIDATE ? 0 : theta.get(o.candidate()))
-                    + (factor == Factor.CRITERION ? 0 : beta.get(o.criterion()))
-                    + (factor == Factor.RATER ? 0 : rater.get(o.rater()));
-            double[] s = sums.computeIfAbsent(key, k -> new double[2]);
-            s[0] += o.score() - others;
-            s[1]++;
+        int size() {
+            return ids.length;
         }
-        Map<Integer, Double> next = new HashMap<>();
-        double average = 0;
-        for (var e : sums.entrySet()) {
-            double v = e.getValue()[0] / e.getValue()[1];
-            next.put(e.getKey(), v);
-            average += v;
+    }
+
+    /** Solves a symmetric positive definite system by Cholesky decomposition. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    sum -= l[i][k] * l[j][k];
+                }
+                if (i == j) {
+                    if (sum <= 1e-12) {
+                        throw new IllegalStateException("The rating design is not connected enough to separate "
+                                + "reviewer and criterion effects");
+                    }
+                    l[i][i] = Math.sqrt(sum);
+                } else {
+                    l[i][j] = sum / l[j][j];
+                }
+            }
         }
-        average /= next.size();
-        double change = 0;
-        for (var e : next.entrySet()) {
-            double v = centre ? e.getValue() - average : e.getValue();
-            change = Math.max(change, Math.abs(v - target.get(e.getKey())));
-            target.put(e.getKey(), v);
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = b[i];
+            for (int k = 0; k < i; k++) {
+                sum -= l[i][k] * z[k];
+            }
+            z[i] = sum / l[i][i];
         }
-        return change;
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = z[i];
+            for (int k = i + 1; k < n; k++) {
+                sum -= l[k][i] * x[k];
+            }
+            x[i] = sum / l[i][i];
+        }
+        return x;
     }
 
     /** Raw and adjusted mean per candidate; {@code effects} holds the rater effects that can be removed. */

@@ -1,0 +1,62 @@
+package dev.assay.ranking.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: times the in-memory ranking of 10,000 candidates × 3 reviews × 6 criteria × 3
+ * tasks (540,000 levels) and prints the median of repeated runs. Not part of the normal build (its name
+ * does not end in Test); run with {@code ./mvnw -B test -Dtest=RankingBenchmark}.
+ */
+class RankingBenchmark {
+
+    @Test
+    void rankTenThousandCandidates() {
+        int candidates = 10_000;
+        int reviewers = 40;
+        SplittableRandom random = new SplittableRandom(1);
+        double[] severity = new double[reviewers];
+        for (int r = 0; r < reviewers; r++) {
+            severity[r] = (random.nextDouble() - 0.5) * 1.2;
+        }
+        List<WeightedScores.Observation> obs = new ArrayList<>(candidates * 54);
+        for (int i = 0; i < candidates; i++) {
+            double quality = 1 + 4 * random.nextDouble();
+            int first = random.nextInt(reviewers);
+            for (int k = 0; k < 3; k++) {
+                int r = (first + k * 7) % reviewers;
+                for (int task = 0; task < 3; task++) {
+                    for (int c = 0; c < 6; c++) {
+                        double level = Math.max(1, Math.min(5, Math.round(quality - severity[r] + random.nextDouble() - 0.5)));
+                        obs.add(new WeightedScores.Observation(i, task, c, r, level));
+                    }
+                }
+            }
+        }
+        Map<Integer, Double> weights = new HashMap<>();
+        for (int c = 0; c < 6; c++) {
+            weights.put(c, 1.0 + c);
+        }
+        for (int warm = 0; warm < 3; warm++) {
+            Rankings.compute(obs, 6, weights, 0.95);
+        }
+        int runs = 9;
+        double[] ms = new double[runs];
+        int iterations = 0;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            Rankings.Result result = Rankings.compute(obs, 6, weights, 0.95);
+            ms[run] = (System.nanoTime() - start) / 1e6;
+            iterations = result.rows().size();
+        }
+        Arrays.sort(ms);
+        System.out.printf("RankingBenchmark: %,d levels, %,d candidates, %d reviewers: median %.0f ms "
+                + "(min %.0f, max %.0f) over %d runs; %,d candidates ranked%n", obs.size(), candidates, reviewers,
+                ms[runs / 2], ms[0], ms[runs - 1], runs, iterations);
+    }
+}
