@@ -8,6 +8,7 @@ import dev.assay.review.internal.Assignment;
 import dev.assay.review.internal.AssignmentRepository;
 import dev.assay.review.internal.Conflict;
 import dev.assay.review.internal.ConflictRepository;
+import dev.assay.review.internal.ReconciliationRepository;
 import dev.assay.review.internal.ReviewEngine;
 import dev.assay.review.internal.ReviewPanel;
 import dev.assay.review.internal.ReviewPanelRepository;
@@ -57,6 +58,7 @@ public class PanelService {
     private final SubmissionRepository submissions;
     private final AssignmentRepository assignments;
     private final ConflictRepository conflicts;
+    private final ReconciliationRepository reconciliations;
     private final ReviewEngine engine;
     private final StaffService staff;
     private final AssessmentService assessments;
@@ -65,12 +67,13 @@ public class PanelService {
     private final Clock clock;
 
     PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
-            ConflictRepository conflicts, ReviewEngine engine, StaffService staff, AssessmentService assessments,
+            ConflictRepository conflicts, ReconciliationRepository reconciliations, ReviewEngine engine, StaffService staff, AssessmentService assessments,
             InvitationService invitations, AuditLog audit, Clock clock) {
         this.panels = panels;
         this.submissions = submissions;
         this.assignments = assignments;
         this.conflicts = conflicts;
+        this.reconciliations = reconciliations;
         this.engine = engine;
         this.staff = staff;
         this.assessments = assessments;
@@ -209,6 +212,43 @@ public class PanelService {
                 .sorted(Comparator.comparing(ReviewBoard.Workload::reviewerName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         return new ReviewBoard(assessmentId, assessment.title(), setup, rows, workload);
+    }
+
+    /**
+     * Every submission's submitted scores, for ranking. Identities are included only after the review
+     * is closed, so nothing downstream can show them earlier.
+     */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public List<ScoredSubmission> scores(long assessmentId) {
+        boolean closed = panels.findById(assessmentId).map(ReviewPanel::isClosed).orElse(false);
+        List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
+        Map<Long, List<Assignment>> bySubmission = assignments.findBySubmissionIdIn(
+                all.stream().map(Submission::getId).toList()).stream().filter(Assignment::isActive)
+                .collect(Collectors.groupingBy(Assignment::getSubmissionId));
+        Set<Long> reviewerIds = new HashSet<>();
+        bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
+        Map<Long, String> names = reviewerIds.isEmpty() ? Map.of()
+                : SystemAuthentication.callAs("SYSTEM", () -> names(reviewerIds));
+        List<ScoredSubmission> out = new ArrayList<>();
+        for (Submission s : all) {
+            List<Assignment> active = bySubmission.getOrDefault(s.getId(), List.of());
+            var latest = engine.latestSubmitted(active);
+            List<ScoredSubmission.ReviewerScores> reviews = latest.entrySet().stream()
+                    .map(e -> new ScoredSubmission.ReviewerScores(e.getKey().getReviewerId(),
+                            names.getOrDefault(e.getKey().getReviewerId(), "Reviewer " + e.getKey().getReviewerId()),
+                            e.getValue().getRevision(), e.getValue().cells(), e.getValue().getOverallComment()))
+                    .toList();
+            List<ScoreCell> reconciled = reconciliations.findBySubmissionIdOrderByIdAsc(s.getId()).stream()
+                    .flatMap(r -> r.getLevels().stream())
+                    .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), "")).toList();
+            InvitationView who = closed ? SystemAuthentication.callAs("SYSTEM",
+                    () -> invitations.identity(s.getInvitationId())) : null;
+            out.add(new ScoredSubmission(s.getId(), s.getInvitationId(), s.getCandidateCode(),
+                    who == null ? null : who.name(), who == null ? null : who.email(), s.isFlagged(), s.getResolution(),
+                    s.getResolutionReason(), reviews, reconciled, active.size() - reviews.size()));
+        }
+        return out;
     }
 
     private static ReviewBoard.Review review(Assignment a, Map<Long, String> names, Instant now) {

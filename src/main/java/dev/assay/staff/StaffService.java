@@ -72,6 +72,28 @@ public class StaffService {
         return accounts.findAllById(ids).stream().map(this::toMember).toList();
     }
 
+    /**
+     * Runs work as the given staff member, with their roles, as if they were signed in. Only for work the
+     * application does itself (demo data); never reachable from a person's request.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public <T> T callAsStaff(long accountId, java.util.function.Supplier<T> work) {
+        StaffAccount account = load(accountId);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(new StaffPrincipal(account.getId(), account.getEmail(), account.getFullName()), null,
+                        account.getRoles().stream().map(r -> new org.springframework.security.core.authority
+                                .SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** The signed-in staff member's account id. */
     @PreAuthorize("isAuthenticated()")
     public long signedInAccountId() {

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data for review: five candidates who have submitted the demo assessment through the real candidate
  * flow, with answers of different quality, and a panel of three reviewers with two reviews per submission,
- * so each demo reviewer finds work in their queue.
+ * so each demo reviewer finds work in their queue; and a second, finished round of 40 scored candidates
+ * for the ranking. Everything goes through the real services.
  */
 @Component
 @Order(30)
@@ -57,16 +58,19 @@ class DemoReviews implements ApplicationRunner {
     private final AssessmentService assessments;
     private final PanelService panelService;
     private final StaffService staff;
+    private final dev.assay.review.ReviewService reviews;
     private final Clock clock;
 
     DemoReviews(ReviewPanelRepository panels, InvitationService invitations, AttemptService attempts,
-            AssessmentService assessments, PanelService panelService, StaffService staff, Clock clock) {
+            AssessmentService assessments, PanelService panelService, StaffService staff,
+            dev.assay.review.ReviewService reviews, Clock clock) {
         this.panels = panels;
         this.invitations = invitations;
         this.attempts = attempts;
         this.assessments = assessments;
         this.panelService = panelService;
         this.staff = staff;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -102,6 +106,81 @@ class DemoReviews implements ApplicationRunner {
         int assigned = SystemAuthentication.callAs("RECRUITER",
                 () -> panelService.savePanel(demo.id(), members, 2, 0, 5, -1));
         log.info("Demo review: {} candidates submitted, {} reviews assigned to the panel", CANDIDATES.size(), assigned);
+        scoredRound(demo.id());
+    }
+
+    static final String SCORED_ROUND = "Data Analyst — autumn round (reviewed)";
+    private static final String[] FIRST = {"Aiko", "Bruno", "Chiara", "Dmitri", "Elif", "Farah", "Goran", "Hana",
+            "Ines", "Jamal", "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Samir", "Tove"};
+    private static final String[] LAST = {"Adeyemi", "Novak", "Rossi", "Ivanova", "Kaya", "Haddad"};
+
+    /**
+     * A finished round for the ranking and analytics: 40 candidates, a panel of five with one deliberately
+     * harsh reviewer (Wilma scores about one level lower), a linking set of 5 scored by everyone, two
+     * reviews for everyone else, and the review closed so names show.
+     */
+    private void scoredRound(long templateId) {
+        var template = SystemAuthentication.callAs("RECRUITER", () -> assessments.get(templateId));
+        var spec = template.spec();
+        long roundId = SystemAuthentication.callAs("RECRUITER", () -> {
+            var created = assessments.create(new dev.assay.taskbank.AssessmentSpec(SCORED_ROUND, spec.roleId(),
+                    spec.totalMinutes(), spec.intro(), spec.accommodationsAllowed(), spec.slots()));
+            return assessments.open(created.id()).id();
+        });
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
+        java.util.Map<String, Double> quality = new java.util.HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String name = FIRST[i % FIRST.length] + " " + LAST[(i * 7 + i / FIRST.length) % LAST.length];
+            String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + i + "@candidates.example";
+            double q = 1.8 + 2.8 * random.nextDouble();
+            IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> invitations.invite(roundId,
+                    new NewInvitation(name, email, 0, clock.instant().plus(Duration.ofDays(14)))));
+            String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+            CandidateSession session = attempts.start(token, true);
+            int answerQuality = q < 2.7 ? 1 : q < 3.6 ? 2 : 3;
+            for (CandidateSession.CandidateTask task : session.tasks()) {
+                attempts.save(token, task.position(), answer(task.task().content(), answerQuality));
+                attempts.recordSignals(token, task.position(), 400 + random.nextInt(1500), random.nextInt(3),
+                        random.nextInt(600), random.nextInt(5));
+            }
+            attempts.submit(token);
+            quality.put(issued.invitation().candidateCode(), q);
+        }
+        List<StaffMember> reviewers = SystemAuthentication.callAs("RECRUITER", () -> staff.reviewers()).stream()
+                .filter(m -> m.email().endsWith("@assay.example")).toList();
+        if (reviewers.size() < 2) {
+            return;
+        }
+        SystemAuthentication.callAs("RECRUITER", () -> panelService.savePanel(roundId,
+                reviewers.stream().map(StaffMember::id).collect(Collectors.toSet()), 2, 5, 7, -1));
+        for (StaffMember reviewer : reviewers) {
+            double severity = reviewer.email().startsWith("wilma@") ? 1.0 : 0.15 * (random.nextDouble() - 0.5);
+            SystemAuthentication.runAs("SYSTEM", () -> staff.callAsStaff(reviewer.id(), () -> {
+                for (var item : reviews.queue()) {
+                    Double q = quality.get(item.candidateCode());
+                    if (q == null || item.done()) {
+                        continue;
+                    }
+                    var sheet = reviews.sheet(item.assignmentId());
+                    List<dev.assay.review.ScoreCell> cells = new ArrayList<>();
+                    for (var t : sheet.tasks()) {
+                        for (String key : t.criterionKeys()) {
+                            int level = (int) Math.max(1, Math.min(5, Math.round(q - severity
+                                    + 0.9 * (random.nextDouble() - 0.5))));
+                            cells.add(new dev.assay.review.ScoreCell(t.position(), key, level,
+                                    level == 1 || level == 5 ? "Clear evidence in the answer for this level." : ""));
+                        }
+                    }
+                    reviews.submit(item.assignmentId(), new dev.assay.review.ScorecardInput(cells,
+                            q > 3.6 ? "Strong, well-checked work; would move forward."
+                                    : q > 2.7 ? "Solid in places; probe the automation plan in interview."
+                                            : "Thin reasoning and missed checks."), sheet.version(), null);
+                }
+                return null;
+            }));
+        }
+        SystemAuthentication.runAs("RECRUITER", () -> panelService.closeReview(roundId));
+        log.info("Demo review: a closed round of 40 scored candidates for the ranking");
     }
 
     /** A plausible answer; quality 1 (thin) to 3 (thorough). */

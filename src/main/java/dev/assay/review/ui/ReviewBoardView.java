@@ -88,9 +88,14 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         close.setId("close-review");
         close.addThemeVariants(ButtonVariant.LUMO_ERROR);
         close.setEnabled(panel.exists() && !panel.closed());
+        // By address: the ranking module is downstream of review.
+        Button ranking = new Button("Ranking", VaadinIcon.BAR_CHART.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("recruiter/ranking/" + assessmentId)));
+        ranking.setId("open-ranking");
         add(back, new ViewHeader("Review board · " + board.assessmentTitle(), panel.closed()
                 ? "The review is closed; the panel now sees candidates' names."
-                : "Reviewers score blind and independently. Submissions are assigned as candidates submit.", close));
+                : "Reviewers score blind and independently. Submissions are assigned as candidates submit.", ranking,
+                close));
         if (panel.closed()) {
             Div banner = new Div(VaadinIcon.LOCK.create(), new Span("Closed " + Formats.dateTime(panel.closedAt())
                     + " by " + panel.closedBy() + ". Scores are final and identities were revealed to the panel."));

@@ -39,7 +39,8 @@ class DemoStaff implements ApplicationRunner {
             new Demo("Vera Novak", "vera@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
             new Demo("Victor Hale", "victor@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
             new Demo("Wen Zhou", "wen@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
-            new Demo("Wilma Sato", "wilma@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD));
+            new Demo("Wilma Sato", "wilma@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
+            new Demo("Xavier Brandt", "xavier@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD));
 
     private final StaffAccountRepository accounts;
     private final PasswordEncoder encoder;

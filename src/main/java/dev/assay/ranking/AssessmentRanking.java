@@ -1,0 +1,39 @@
+package dev.assay.ranking;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An assessment's ranking: candidates best first with raw and severity-adjusted weighted scores, their
+ * standard errors and bands, plus what the adjustment rests on.
+ *
+ * @param identitiesVisible whether the review is closed (names shown); otherwise candidates are codes
+ * @param severityNote      why severity could not be (fully) estimated, or null
+ */
+public record AssessmentRanking(long assessmentId, String assessmentTitle, boolean identitiesVisible,
+        double confidence, List<Criterion> criteria, List<Candidate> candidates, List<Reviewer> reviewers,
+        boolean severityEstimated, String severityNote, int unscored) {
+
+    /** A rubric criterion with its share of the weight. */
+    public record Criterion(String key, String name, double weightShare) {
+    }
+
+    /** One ranked candidate. */
+    public record Candidate(long submissionId, String candidateCode, String name, String email, int band,
+            int position, double raw, double rawSe, double adjusted, double adjustedSe, boolean adjustedBySeverity,
+            int reviews, Map<String, Double> criterionMeans, boolean flagged, String resolution) {
+
+        /** The candidate as the page may show them: the name once revealed, else the code. */
+        public String label() {
+            return name == null ? candidateCode : name;
+        }
+    }
+
+    /** A reviewer's severity (positive = harsher than the panel's average reviewer). */
+    public record Reviewer(long reviewerId, String name, int reviews, Double severity, Double severityError) {
+    }
+
+    public long bandCount() {
+        return candidates.stream().mapToInt(Candidate::band).distinct().count();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.assay.ranking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ranking as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads
+ * accents), RFC 4180 quoting, dot decimals, and text cells that a spreadsheet would run as a formula
+ * (starting with = + - @ or a tab) prefixed with an apostrophe. Names and emails are filled in only when
+ * the review is closed.
+ */
+public final class RankingCsv {
+
+    private RankingCsv() {
+    }
+
+    public static String write(AssessmentRanking ranking) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        List<String> header = new ArrayList<>(List.of("position", "band", "candidate_code", "name", "email",
+                "adjusted_score", "adjusted_se", "raw_score", "raw_se", "severity_adjusted", "reviews"));
+        ranking.criteria().forEach(c -> header.add("mean_" + c.key()));
+        header.addAll(List.of("flagged", "resolution"));
+        line(out, header);
+        for (AssessmentRanking.Candidate c : ranking.candidates()) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()), String.valueOf(c.band()),
+                    c.candidateCode(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email(),
+                    number(c.adjusted()), number(c.adjustedSe()), number(c.raw()), number(c.rawSe()),
+                    c.adjustedBySeverity() ? "yes" : "no", String.valueOf(c.reviews())));
+            ranking.criteria().forEach(k -> {
+                Double m = c.criterionMeans().get(k.key());
+                cells.add(m == null ? "" : number(m));
+            });
+            cells.add(c.flagged() ? "yes" : "no");
+            cells.add(c.resolution() == null ? "" : c.resolution());
+            line(out, cells);
+        }
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String cell(String value) {
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

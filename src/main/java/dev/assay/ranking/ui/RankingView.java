@@ -1,0 +1,226 @@
+package dev.assay.ranking.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.EmptyState;
+import dev.assay.base.ui.ViewHeader;
+import dev.assay.ranking.AssessmentRanking;
+import dev.assay.ranking.PanelAnalytics;
+import dev.assay.ranking.RankingCsv;
+import dev.assay.ranking.RankingService;
+import dev.assay.taskbank.TaskBankException;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An assessment's ranking: raw and severity-adjusted scores side by side with their uncertainty, grouped
+ * into bands of candidates who cannot be told apart, and the reviewer severities behind the adjustment.
+ */
+@Route("recruiter/ranking")
+@RolesAllowed("RECRUITER")
+public class RankingView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final RankingService rankings;
+    private AssessmentRanking ranking;
+    private PanelAnalytics analytics;
+
+    public RankingView(RankingService rankings) {
+        this.rankings = rankings;
+        setId("ranking-view");
+        addClassName("page");
+        setPadding(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Ranking" + (ranking == null ? "" : " · " + ranking.assessmentTitle()) + " · Assay";
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long assessmentId) {
+        removeAll();
+        try {
+            ranking = rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE);
+        } catch (TaskBankException e) {
+            add(new ViewHeader("Assessment not found", "It may have been removed."));
+            return;
+        }
+        // By address: the review board belongs to the review module, upstream of ranking.
+        Anchor back = new Anchor("recruiter/review/" + assessmentId, "← Review board");
+        back.addClassName("back-link");
+        String file = "assay-ranking-" + assessmentId + ".csv";
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] bytes = RankingCsv.write(rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE))
+                    .getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
+        }), "");
+        csv.setId("download-ranking");
+        Button csvButton = new Button("Download CSV", VaadinIcon.DOWNLOAD.create());
+        csvButton.setTabIndex(-1);
+        csv.add(csvButton);
+        csv.setEnabled(!ranking.candidates().isEmpty());
+        add(back, new ViewHeader("Ranking · " + ranking.assessmentTitle(), ranking.identitiesVisible()
+                ? "The review is closed: candidates are shown by name."
+                : "Candidates are shown by code until the review is closed.", csv));
+        if (ranking.candidates().isEmpty()) {
+            add(new EmptyState(VaadinIcon.BAR_CHART, "Nothing to rank yet",
+                    "Candidates appear here once at least one reviewer has submitted a scorecard for them."));
+            return;
+        }
+        Paragraph bands = new Paragraph("Candidates in the same band cannot be told apart at "
+                + Math.round(ranking.confidence() * 100) + "% confidence; the order within a band is not meaningful.");
+        bands.addClassName("ranking-explainer");
+        bands.setId("band-explainer");
+        add(bands);
+        if (ranking.severityNote() != null) {
+            Div note = new Div(VaadinIcon.INFO_CIRCLE.create(), new Span(ranking.severityNote()));
+            note.addClassName("review-banner");
+            note.setId("severity-note");
+            add(note);
+        }
+        if (ranking.unscored() > 0) {
+            add(note(ranking.unscored() + (ranking.unscored() == 1 ? " submission has" : " submissions have")
+                    + " no submitted review yet and " + (ranking.unscored() == 1 ? "is" : "are") + " not ranked."));
+        }
+        analytics = rankings.analytics(ranking.assessmentId());
+        add(candidates(), reliability(), reviewers());
+    }
+
+    private Component candidates() {
+        Grid<AssessmentRanking.Candidate> grid = new Grid<>();
+        grid.setId("ranking-grid");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(c -> {
+            Span band = new Span("Band " + c.band());
+            band.addClassNames("chip", "band-chip", "band-" + Math.min(c.band(), 6));
+            return band;
+        }).setHeader("Band").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(c -> c.name() == null ? code(c.candidateCode()) : Cells.stack(c.name(), c.candidateCode()))
+                .setHeader("Candidate").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(c -> score(c.adjusted(), c.adjustedSe()) + (c.adjustedBySeverity() ? "" : " (raw)"))
+                .setHeader("Adjusted ± SE").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> score(c.raw(), c.rawSe())).setHeader("Raw ± SE").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AssessmentRanking.Candidate::reviews).setHeader("Reviews").setAutoWidth(true).setFlexGrow(0);
+        for (AssessmentRanking.Criterion k : ranking.criteria()) {
+            grid.addColumn(c -> {
+                Double m = c.criterionMeans().get(k.key());
+                return m == null ? "–" : String.format(Locale.ROOT, "%.2f", m);
+            }).setHeader(k.name() + " (" + Math.round(k.weightShare() * 100) + "%)").setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addColumn(c -> c.flagged() ? (c.resolution() == null ? "Open" : c.resolution()) : "")
+                .setHeader("Disagreement").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(ranking.candidates());
+        Div box = new Div(new H3("Candidates"), grid);
+        box.addClassName("card");
+        box.setWidthFull();
+        return box;
+    }
+
+    private Component reliability() {
+        Grid<PanelAnalytics.CriterionReliability> grid = new Grid<>();
+        grid.setId("reliability-grid");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(PanelAnalytics.CriterionReliability::name).setHeader("Criterion").setFlexGrow(2);
+        grid.addColumn(c -> c.alpha() == null ? "–" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]",
+                c.alpha().estimate(), c.alpha().lower(), c.alpha().upper())).setHeader("Krippendorff's α [95% CI]")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PanelAnalytics.CriterionReliability::units).setHeader("Units").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(c -> {
+            Span v = new Span(c.verdict().label());
+            v.addClassNames("chip", "verdict-" + c.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            return v;
+        }).setHeader("Reading").setAutoWidth(true).setFlexGrow(0);
+        List<PanelAnalytics.CriterionReliability> rows = new java.util.ArrayList<>(analytics.criteria());
+        rows.add(analytics.overall());
+        grid.setItems(rows);
+        Div box = new Div(new H3("Panel reliability"), note("Alpha ≥ .80 is reliable, .667–.80 tentative, below .667 "
+                + "not reliable. A criterion below the floor usually needs its anchors rewritten so reviewers can "
+                + "tell the levels apart. Units are submission × task cells scored by two or more reviewers."), grid);
+        PanelAnalytics.Linking linking = analytics.linking();
+        Paragraph icc = note(linking.note() != null ? linking.note() : String.format(Locale.ROOT,
+                "Linking set: %d submissions scored by all %d reviewers. ICC(2,1) = %.2f [%.2f, %.2f] for one reviewer; "
+                        + "ICC(2,%d) = %.2f [%.2f, %.2f] for the panel's mean.", linking.submissions(),
+                linking.reviewers(), linking.icc21().estimate(), linking.icc21().lower(), linking.icc21().upper(),
+                linking.reviewers(), linking.icc2k().estimate(), linking.icc2k().lower(), linking.icc2k().upper()));
+        icc.setId("linking-icc");
+        box.add(icc);
+        box.addClassName("card");
+        box.setWidthFull();
+        return box;
+    }
+
+    private Component reviewers() {
+        Grid<PanelAnalytics.ReviewerStats> grid = new Grid<>();
+        grid.setId("severity-grid");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(PanelAnalytics.ReviewerStats::name).setHeader("Reviewer").setFlexGrow(2);
+        grid.addColumn(PanelAnalytics.ReviewerStats::reviews).setHeader("Reviews").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.severity() == null ? "not estimated" : String.format(Locale.ROOT, "%+.2f ± %.2f",
+                r.severity(), r.severityError())).setHeader("Severity ± SE").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.agreement() == null ? "–" : String.format(Locale.ROOT, "%.2f", r.agreement()))
+                .setHeader("Agreement (r)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PanelAnalytics.ReviewerStats::flaggedReviews).setHeader("In flagged").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(RankingView::reading).setHeader("Reading").setFlexGrow(2);
+        grid.setItems(analytics.reviewers());
+        Div box = new Div(new H3("Reviewers"), note("Severity: positive scores lower than the panel's average "
+                + "reviewer, negative higher; adjusted scores remove this difference. Agreement: correlation of the "
+                + "reviewer's levels with the other reviewers' mean on the same criterion. In flagged: reviews of "
+                + "submissions flagged for a disagreement."), grid);
+        box.addClassName("card");
+        box.setWidthFull();
+        return box;
+    }
+
+    private static String reading(PanelAnalytics.ReviewerStats r) {
+        if (r.severity() == null) {
+            return "Shares no candidates with the rest of the panel";
+        }
+        if (Math.abs(r.severity()) < 2 * r.severityError()) {
+            return "In line with the panel";
+        }
+        return r.severity() > 0 ? "Harsher than the panel" : "More lenient than the panel";
+    }
+
+    private static String score(double value, double se) {
+        if (Double.isNaN(se)) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f ± %.2f", value, se);
+    }
+
+    private static Component code(String code) {
+        Span s = new Span(code);
+        s.addClassName("candidate-code");
+        return s;
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("section-note");
+        return p;
+    }
+}

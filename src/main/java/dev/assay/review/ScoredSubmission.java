@@ -1,0 +1,18 @@
+package dev.assay.review;
+
+import java.util.List;
+
+/**
+ * A submission's submitted scores, for ranking: the latest submitted revision of every active review, the
+ * levels the reviewers reconciled, and the flag. Names and emails are present only once the review is
+ * closed; before that the candidate is the code.
+ */
+public record ScoredSubmission(long submissionId, long invitationId, String candidateCode, String revealedName,
+        String revealedEmail, boolean flagged, Resolution resolution, String resolutionReason,
+        List<ReviewerScores> reviews, List<ScoreCell> reconciled, int pendingReviews) {
+
+    /** One reviewer's latest submitted scorecard. */
+    public record ReviewerScores(long reviewerId, String reviewerName, int revision, List<ScoreCell> scores,
+            String overallComment) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.assay.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RankingCsvTest {
+
+    @Test
+    void quotesEscapesAndDefusesFormulas() {
+        assertThat(RankingCsv.cell("plain")).isEqualTo("plain");
+        assertThat(RankingCsv.cell("Smith, Jo")).isEqualTo("\"Smith, Jo\"");
+        assertThat(RankingCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(RankingCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(RankingCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(RankingCsv.cell("-0.250")).isEqualTo("-0.250");
+    }
+
+    @Test
+    void writesOneRowPerCandidateWithCriterionMeans() {
+        AssessmentRanking ranking = new AssessmentRanking(1, "T", true, 0.95,
+                List.of(new AssessmentRanking.Criterion("ai-critique", "Critique", 1.0)),
+                List.of(new AssessmentRanking.Candidate(9, "C-7F3K", "Zoë Ångström", "zoe@example.com", 1, 1, 3.5,
+                        0.25, 3.75, 0.3, true, 2, Map.of("ai-critique", 3.5), true, "Reconciled score")),
+                List.of(), true, null, 0);
+        String csv = RankingCsv.write(ranking);
+        assertThat(csv.lines().toList()).containsExactly(
+                "\uFEFFposition,band,candidate_code,name,email,adjusted_score,adjusted_se,raw_score,raw_se,"
+                        + "severity_adjusted,reviews,mean_ai-critique,flagged,resolution",
+                "1,1,C-7F3K,Zoë Ångström,zoe@example.com,3.750,0.300,3.500,0.250,yes,2,3.500,yes,Reconciled score");
+    }
+}

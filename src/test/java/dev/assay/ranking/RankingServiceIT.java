@@ -1,0 +1,115 @@
+package dev.assay.ranking;
+
+import static dev.assay.review.ReviewFixtures.as;
+import static dev.assay.review.ReviewFixtures.recruiter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.review.PanelService;
+import dev.assay.review.QueueItem;
+import dev.assay.review.ReviewFixtures;
+import dev.assay.review.ReviewService;
+import dev.assay.review.ScoreCell;
+import dev.assay.review.ScorecardInput;
+import dev.assay.review.ScoringSheet;
+import dev.assay.staff.StaffMember;
+import dev.assay.support.DatabaseTest;
+import dev.assay.taskbank.AssessmentView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A generated panel on the real database: four reviewers, one of them harsh, eight candidates of known quality. */
+class RankingServiceIT extends DatabaseTest {
+
+    @Autowired
+    ReviewFixtures fixtures;
+
+    @Autowired
+    PanelService panels;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    RankingService rankings;
+
+    @Test
+    void ranksByWeightedScoreWithTheHarshReviewerAdjustedAndIdentitiesOnlyAfterClosing() {
+        AssessmentView a = fixtures.assessment();
+        List<StaffMember> panel = List.of(fixtures.reviewer("Fair One"), fixtures.reviewer("Fair Two"),
+                fixtures.reviewer("Fair Three"), fixtures.reviewer("Harsh Four"));
+        long harsh = panel.get(3).id();
+        recruiter(() -> panels.savePanel(a.id(), panel.stream().map(StaffMember::id).collect(Collectors.toSet()), 2,
+                3, 5, -1));
+        int[] quality = {5, 4, 4, 3, 3, 2, 2, 2};
+        Map<String, Integer> qualityByCode = new HashMap<>();
+        List<ReviewFixtures.Submitted> submitted = new ArrayList<>();
+        for (int i = 0; i < quality.length; i++) {
+            ReviewFixtures.Submitted s = fixtures.submit(a, "Ranked Person " + (char) ('A' + i));
+            submitted.add(s);
+            qualityByCode.put(s.code(), quality[i]);
+        }
+        for (StaffMember reviewer : panel) {
+            for (QueueItem item : as(reviewer, () -> reviews.queue())) {
+                if (!qualityByCode.containsKey(item.candidateCode())) {
+                    continue;
+                }
+                int level = Math.max(1, qualityByCode.get(item.candidateCode()) - (reviewer.id() == harsh ? 1 : 0));
+                as(reviewer, () -> {
+                    ScoringSheet sheet = reviews.sheet(item.assignmentId());
+                    List<ScoreCell> cells = new ArrayList<>();
+                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(
+                            new ScoreCell(t.position(), k, level, "Evidence noted."))));
+                    return reviews.submit(item.assignmentId(), new ScorecardInput(cells, "Scored."), sheet.version(), null);
+                });
+            }
+        }
+        AssessmentRanking ranking = recruiter(() -> rankings.ranking(a.id(), 0.95));
+        assertThat(ranking.candidates()).hasSize(8);
+        assertThat(ranking.severityEstimated()).isTrue();
+        assertThat(ranking.identitiesVisible()).isFalse();
+        assertThat(ranking.candidates()).allSatisfy(c -> assertThat(c.name()).isNull());
+        AssessmentRanking.Reviewer harshest = ranking.reviewers().stream()
+                .max((x, y) -> Double.compare(x.severity(), y.severity())).orElseThrow();
+        assertThat(harshest.reviewerId()).isEqualTo(harsh);
+        // The harsh reviewer is exactly one level lower and nothing else varies, so adjusted scores are each
+        // candidate's quality minus one common offset (the panel-average scale), whoever reviewed them.
+        List<Double> offsets = ranking.candidates().stream()
+                .map(c -> c.adjusted() - qualityByCode.get(c.candidateCode())).toList();
+        assertThat(offsets.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                - offsets.stream().mapToDouble(Double::doubleValue).min().orElseThrow()).isLessThan(1e-6);
+        assertThat(harshest.severity()).isCloseTo(0.75, org.assertj.core.api.Assertions.within(1e-6));
+        // Best first; the top candidate is in band 1.
+        assertThat(qualityByCode.get(ranking.candidates().getFirst().candidateCode())).isEqualTo(5);
+        assertThat(ranking.candidates().getFirst().band()).isEqualTo(1);
+
+        PanelAnalytics analytics = recruiter(() -> rankings.analytics(a.id()));
+        // Three of the rubric's criteria are scored (one per task); the others have nothing to measure.
+        assertThat(analytics.criteria()).filteredOn(c -> c.alpha() != null).hasSize(3);
+        assertThat(analytics.criteria()).filteredOn(c -> c.alpha() == null)
+                .allSatisfy(c -> assertThat(c.verdict()).isEqualTo(PanelAnalytics.Verdict.TOO_FEW));
+        assertThat(analytics.overall().alpha().estimate()).isBetween(0.0, 1.0);
+        assertThat(analytics.linking().submissions()).isEqualTo(3);
+        assertThat(analytics.linking().icc21()).isNotNull();
+        assertThat(analytics.reviewers()).hasSize(4).allSatisfy(r -> assertThat(r.agreement()).isGreaterThan(0.5));
+        assertThat(analytics.adjustedScores()).hasSize(8);
+
+        String csv = RankingCsv.write(ranking);
+        assertThat(csv).startsWith("\uFEFFposition,band,candidate_code,name,email,adjusted_score");
+        assertThat(csv.lines()).hasSize(9);
+        submitted.forEach(s -> assertThat(csv).contains(s.code()).doesNotContain(s.name()).doesNotContain(s.email()));
+
+        recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+        AssessmentRanking closed = recruiter(() -> rankings.ranking(a.id(), 0.95));
+        assertThat(closed.identitiesVisible()).isTrue();
+        assertThat(RankingCsv.write(closed)).contains(submitted.getFirst().name(), submitted.getFirst().email());
+    }
+}
