@@ -1,5 +1,8 @@
 package dev.assay.ranking;
 
+import dev.assay.attempt.AttemptService;
+import dev.assay.attempt.SubmittedResponse;
+import dev.assay.ranking.stats.FlagDetection;
 import dev.assay.ranking.stats.Icc;
 import dev.assay.ranking.stats.Interval;
 import dev.assay.ranking.stats.KrippendorffAlpha;
@@ -13,6 +16,9 @@ import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentView;
 import dev.assay.taskbank.RubricCriterion;
 import dev.assay.taskbank.RubricView;
+import dev.assay.taskbank.TaskBankService;
+import dev.assay.taskbank.TaskKind;
+import dev.assay.taskbank.TaskVersionView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,10 +42,85 @@ public class RankingService {
 
     private final PanelService panels;
     private final AssessmentService assessments;
+    private final AttemptService attempts;
+    private final TaskBankService tasks;
 
-    RankingService(PanelService panels, AssessmentService assessments) {
+    RankingService(PanelService panels, AssessmentService assessments, AttemptService attempts,
+            TaskBankService tasks) {
         this.panels = panels;
         this.assessments = assessments;
+        this.attempts = attempts;
+        this.tasks = tasks;
+    }
+
+    /** The assessment a submission belongs to, for addressing its rank card. */
+    public long assessmentOf(long submissionId) {
+        return panels.assessmentOf(submissionId);
+    }
+
+    /** One candidate's rank card; empty when the submission has no submitted review yet. */
+    public java.util.Optional<RankCard> card(long submissionId) {
+        long assessmentId = panels.assessmentOf(submissionId);
+        Inputs in = load(assessmentId);
+        AssessmentRanking ranking = ranking(assessmentId, DEFAULT_CONFIDENCE);
+        var candidate = ranking.candidates().stream().filter(c -> c.submissionId() == submissionId).findFirst();
+        if (candidate.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int index = in.byIndex().entrySet().stream().filter(e -> e.getValue().submissionId() == submissionId)
+                .findFirst().orElseThrow().getKey();
+        ScoredSubmission scored = in.byIndex().get(index);
+        Rankings.Result result = Rankings.compute(in.ranked(), in.criteria().size(), in.weights(), DEFAULT_CONFIDENCE);
+        WeightedScores.Result w = result.rows().stream().filter(r -> r.banded().id() == index).findFirst()
+                .orElseThrow().scores();
+        double totalWeight = in.criteria().stream().mapToInt(RubricCriterion::weight).sum();
+        // Contributions: each criterion's share of the weight among the criteria this candidate was scored on.
+        double scoredWeight = 0;
+        for (RubricCriterion c : in.criteria()) {
+            if (w.criterionMeans().containsKey(in.criterionIndex().get(c.key()))) {
+                scoredWeight += c.weight();
+            }
+        }
+        List<RankCard.Contribution> contributions = new ArrayList<>();
+        for (RubricCriterion c : in.criteria()) {
+            Double mean = w.criterionMeans().get(in.criterionIndex().get(c.key()));
+            contributions.add(new RankCard.Contribution(c.key(), c.name(), totalWeight == 0 ? 0 : c.weight() / totalWeight,
+                    mean, mean == null || scoredWeight == 0 ? null : mean * c.weight() / scoredWeight));
+        }
+        SubmittedResponse response = attempts.response(scored.attemptId());
+        List<RankCard.TaskScore> taskScores = new ArrayList<>();
+        List<RankCard.FlawCheck> flawChecks = new ArrayList<>();
+        for (SubmittedResponse.TaskResponse t : response.tasks()) {
+            TaskVersionView version = tasks.version(t.taskVersionId());
+            taskScores.add(new RankCard.TaskScore(t.position(), version.content().title(), version.kind().label(),
+                    w.taskMeans().get(t.position())));
+            if (version.kind() == TaskKind.AI_OUTPUT_CRITIQUE && version.content().critique() != null) {
+                List<FlagDetection.Flag> flags = t.answer().critique() == null ? List.of()
+                        : t.answer().critique().flags().stream().map(f -> new FlagDetection.Flag(f.segment(),
+                                f.category() == null ? null : f.category().code())).toList();
+                List<FlagDetection.Flaw> flaws = version.content().critique().flaws().stream()
+                        .map(f -> new FlagDetection.Flaw(java.util.Set.copyOf(f.segments()), f.category().code()))
+                        .toList();
+                flawChecks.add(new RankCard.FlawCheck(t.position(), version.content().title(),
+                        FlagDetection.score(flags, flaws)));
+            }
+        }
+        List<RankCard.ReviewerScore> reviewers = new ArrayList<>();
+        for (ScoredSubmission.ReviewerScores r : scored.reviews()) {
+            int rater = in.reviewerIndex().get(r.reviewerId());
+            double raw = w.reviewerScores().getOrDefault(rater, Double.NaN);
+            RaterEffects.Estimate severity = result.fit().severities().get(rater);
+            reviewers.add(new RankCard.ReviewerScore(r.reviewerName(), raw, severity == null ? null : severity.value(),
+                    severity == null ? raw : raw + severity.value(), r.revision(), r.overallComment()));
+        }
+        List<String> agreed = scored.reconciled().stream().map(c -> "Task " + (c.taskPosition() + 1) + " · "
+                + in.criteria().stream().filter(k -> k.key().equals(c.criterionKey())).map(RubricCriterion::name)
+                        .findFirst().orElse(c.criterionKey()) + ": level " + c.level()).toList();
+        return java.util.Optional.of(new RankCard(assessmentId, in.assessment().title(), candidate.get(),
+                ranking.candidates().size(), ranking.bandCount(), DEFAULT_CONFIDENCE, contributions, taskScores,
+                reviewers, flawChecks, response.tasks().stream().map(SubmittedResponse.TaskResponse::signals).toList(),
+                new RankCard.Reconciliation(scored.flagged(), scored.resolution() == null ? null
+                        : scored.resolution().label(), scored.resolutionReason(), agreed)));
     }
 
     /** What both the ranking and the analytics are computed from. */

@@ -244,11 +244,18 @@ public class PanelService {
                     .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), "")).toList();
             InvitationView who = closed ? SystemAuthentication.callAs("SYSTEM",
                     () -> invitations.identity(s.getInvitationId())) : null;
-            out.add(new ScoredSubmission(s.getId(), s.getInvitationId(), s.getCandidateCode(),
+            out.add(new ScoredSubmission(s.getId(), s.getAttemptId(), s.getInvitationId(), s.getCandidateCode(),
                     who == null ? null : who.name(), who == null ? null : who.email(), s.isFlagged(), s.getResolution(),
                     s.getResolutionReason(), reviews, reconciled, active.size() - reviews.size()));
         }
         return out;
+    }
+
+    /** The assessment a submission belongs to. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public long assessmentOf(long submissionId) {
+        return submission(submissionId).getAssessmentId();
     }
 
     private static ReviewBoard.Review review(Assignment a, Map<Long, String> names, Instant now) {

@@ -7,7 +7,7 @@ import java.util.List;
  * levels the reviewers reconciled, and the flag. Names and emails are present only once the review is
  * closed; before that the candidate is the code.
  */
-public record ScoredSubmission(long submissionId, long invitationId, String candidateCode, String revealedName,
+public record ScoredSubmission(long submissionId, long attemptId, long invitationId, String candidateCode, String revealedName,
         String revealedEmail, boolean flagged, Resolution resolution, String resolutionReason,
         List<ReviewerScores> reviews, List<ScoreCell> reconciled, int pendingReviews) {
 

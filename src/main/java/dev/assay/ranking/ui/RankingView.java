@@ -130,6 +130,13 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         }
         grid.addColumn(c -> c.flagged() ? (c.resolution() == null ? "Open" : c.resolution()) : "")
                 .setHeader("Disagreement").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(c -> {
+            Button open = new Button("Rank card", e -> getUI().ifPresent(ui -> ui.navigate(RankCardView.class,
+                    c.submissionId())));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            open.setAriaLabel("Rank card of " + c.label());
+            return open;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(ranking.candidates());
         Div box = new Div(new H3("Candidates"), grid);
         box.addClassName("card");

@@ -140,8 +140,9 @@ class DemoReviews implements ApplicationRunner {
             int answerQuality = q < 2.7 ? 1 : q < 3.6 ? 2 : 3;
             for (CandidateSession.CandidateTask task : session.tasks()) {
                 attempts.save(token, task.position(), answer(task.task().content(), answerQuality));
-                attempts.recordSignals(token, task.position(), 400 + random.nextInt(1500), random.nextInt(3),
-                        random.nextInt(600), random.nextInt(5));
+                int pastes = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
+                attempts.recordSignals(token, task.position(), 900 + random.nextInt(1500), pastes,
+                        pastes == 0 ? 0 : 40 + random.nextInt(500), random.nextInt(4));
             }
             attempts.submit(token);
             quality.put(issued.invitation().candidateCode(), q);

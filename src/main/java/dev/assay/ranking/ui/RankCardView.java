@@ -1,0 +1,191 @@
+package dev.assay.ranking.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.StatCard;
+import dev.assay.base.ui.ViewHeader;
+import dev.assay.ranking.RankCard;
+import dev.assay.ranking.RankingService;
+import dev.assay.review.ReviewException;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+
+/**
+ * A candidate's rank card, printable: where they stand, how each criterion and task contributed, every
+ * reviewer's score with the severity adjustment applied, the planted-flaw check, integrity signals and the
+ * reconciliation history.
+ */
+@Route("recruiter/rank-card")
+@RolesAllowed("RECRUITER")
+public class RankCardView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final RankingService rankings;
+    private RankCard card;
+
+    public RankCardView(RankingService rankings) {
+        this.rankings = rankings;
+        setId("rank-card");
+        addClassNames("page", "rank-card");
+        setPadding(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (card == null ? "Rank card" : "Rank card · " + card.candidate().label()) + " · Assay";
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long submissionId) {
+        removeAll();
+        try {
+            card = rankings.card(submissionId).orElse(null);
+        } catch (ReviewException e) {
+            card = null;
+        }
+        if (card == null) {
+            add(new ViewHeader("No rank card", "This submission does not exist or has no submitted review yet."));
+            return;
+        }
+        Anchor back = new Anchor("recruiter/ranking/" + card.assessmentId(), "← Ranking");
+        back.addClassNames("back-link", "no-print");
+        Button print = new Button("Print", VaadinIcon.PRINT.create(),
+                e -> getElement().executeJs("window.print()"));
+        print.setId("print-card");
+        print.addClassName("no-print");
+        var c = card.candidate();
+        add(back, new ViewHeader(c.label() + (c.name() == null ? "" : " · " + c.candidateCode()),
+                card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), print));
+        Div stats = new Div(new StatCard("Band", c.band() + " of " + card.bands(), "Position " + c.position() + " of "
+                        + card.candidates()),
+                new StatCard("Adjusted score", String.format(Locale.ROOT, "%.2f", c.adjusted()),
+                        String.format(Locale.ROOT, "± %.2f (SE), %s", c.adjustedSe(),
+                                c.adjustedBySeverity() ? "severity removed" : "not adjustable")),
+                new StatCard("Raw score", String.format(Locale.ROOT, "%.2f", c.raw()),
+                        String.format(Locale.ROOT, "± %.2f (SE)", c.rawSe())),
+                new StatCard("Reviews", String.valueOf(c.reviews()), null));
+        stats.addClassNames("stat-row", "stat-row-compact");
+        add(stats, note("Band " + c.band() + ": candidates in the same band cannot be told apart at "
+                + Math.round(card.confidence() * 100) + "% confidence."));
+        add(contributions(), tasks(), reviewers(), flaws(), signals(), reconciliation());
+    }
+
+    private Component section(String title, Component... content) {
+        Div box = new Div(new H3(title));
+        box.add(content);
+        box.addClassNames("card", "rank-card-section");
+        box.setWidthFull();
+        return box;
+    }
+
+    private Component contributions() {
+        Grid<RankCard.Contribution> grid = new Grid<>();
+        grid.setId("card-criteria");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(RankCard.Contribution::name).setHeader("Criterion").setFlexGrow(3);
+        grid.addColumn(k -> Math.round(k.weightShare() * 100) + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(k -> k.mean() == null ? "not scored" : String.format(Locale.ROOT, "%.2f", k.mean()))
+                .setHeader("Mean level").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(k -> k.points() == null ? "–" : String.format(Locale.ROOT, "%.2f", k.points()))
+                .setHeader("Contribution").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(card.criteria());
+        return section("Criteria", note("Contribution = mean level × the criterion's share of the weight among the "
+                + "criteria this candidate's tasks were scored on; the contributions add up to the raw score."), grid);
+    }
+
+    private Component tasks() {
+        Grid<RankCard.TaskScore> grid = new Grid<>();
+        grid.setId("card-tasks");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(t -> "Task " + (t.position() + 1)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(RankCard.TaskScore::title).setHeader("Task").setFlexGrow(3);
+        grid.addColumn(RankCard.TaskScore::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(t -> t.mean() == null ? "–" : String.format(Locale.ROOT, "%.2f", t.mean()))
+                .setHeader("Mean level").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(card.tasks());
+        return section("Tasks", grid);
+    }
+
+    private Component reviewers() {
+        Grid<RankCard.ReviewerScore> grid = new Grid<>();
+        grid.setId("card-reviewers");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(RankCard.ReviewerScore::name).setHeader("Reviewer").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.raw())).setHeader("Score").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.severity() == null ? "not estimated" : String.format(Locale.ROOT, "%+.2f", r.severity()))
+                .setHeader("Severity added").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.adjusted())).setHeader("Adjusted").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(RankCard.ReviewerScore::overallComment).setHeader("Overall comment").setFlexGrow(4);
+        grid.setItems(card.reviewers());
+        return section("Reviewers", note("Each reviewer's rubric-weighted score; a harsh reviewer's positive severity "
+                + "is added back, a lenient reviewer's negative one taken off."), grid);
+    }
+
+    private Component flaws() {
+        if (card.flawChecks().isEmpty()) {
+            return section("Planted-flaw check", note("No AI-output critique task in this attempt."));
+        }
+        Div list = new Div();
+        list.setId("card-flaws");
+        for (RankCard.FlawCheck f : card.flawChecks()) {
+            var r = f.result();
+            list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: found %d of %d planted flaws (%d with the "
+                    + "right category); %d of %d flags on a planted flaw. Precision %.2f, recall %.2f, F1 %.2f.",
+                    f.position() + 1, f.title(), r.found(), r.flaws(), r.foundWithCategory(), r.hits(), r.flags(),
+                    r.precision(), r.recall(), r.f1())));
+        }
+        return section("Planted-flaw check", list);
+    }
+
+    private Component signals() {
+        Div list = new Div();
+        list.addClassName("signal-facts");
+        card.signals().forEach(s -> {
+            Span fact = new Span(String.format(Locale.ROOT, "Task %d: %d min active, %d pastes (%d characters), left "
+                    + "the page %d times", s.position() + 1, Math.round(s.activeSeconds() / 60.0), s.pastes(),
+                    s.pastedChars(), s.focusLosses()));
+            fact.addClassName("signal-fact");
+            list.add(fact);
+        });
+        return section("Integrity signals", list, note("Facts recorded by the candidate's browser, not verdicts."));
+    }
+
+    private Component reconciliation() {
+        RankCard.Reconciliation r = card.reconciliation();
+        Div box = new Div();
+        box.setId("card-reconciliation");
+        if (!r.flagged()) {
+            box.add(new Paragraph("The reviews never differed by two or more levels."));
+        } else if (r.resolution() == null) {
+            box.add(new Paragraph("Flagged: the reviews differ by two or more levels, and the disagreement is not "
+                    + "resolved. The score is the mean of the reviews as they stand."));
+        } else {
+            box.add(new Paragraph("Flagged and resolved (" + r.resolution() + "): " + r.reason()));
+            r.agreedLevels().forEach(a -> box.add(new Paragraph("Agreed " + a)));
+        }
+        return section("Reconciliation history", box);
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("section-note");
+        return p;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.assay.ranking.ui;
+
+import static dev.assay.review.ReviewFixtures.as;
+import static dev.assay.review.ReviewFixtures.recruiter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.assay.review.PanelService;
+import dev.assay.review.QueueItem;
+import dev.assay.review.ReviewFixtures;
+import dev.assay.review.ReviewService;
+import dev.assay.review.ScoreCell;
+import dev.assay.review.ScorecardInput;
+import dev.assay.review.ScoringSheet;
+import dev.assay.staff.IssuedPassword;
+import dev.assay.staff.StaffRole;
+import dev.assay.staff.StaffService;
+import dev.assay.support.BrowserTest;
+import dev.assay.support.StaffFixtures;
+import dev.assay.taskbank.AssessmentView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashMap;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** From a closed review to the ranking, a rank card, and the CSV export, in the browser. */
+class RankingJourneyIT extends BrowserTest {
+
+    @Autowired
+    ReviewFixtures fixtures;
+
+    @Autowired
+    StaffService staff;
+
+    @Autowired
+    PanelService panels;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Test
+    void recruiterReadsTheRankingARankCardAndTheCsv() {
+        AssessmentView a = fixtures.assessment();
+        var r1 = fixtures.reviewer("Rank Reviewer One");
+        var r2 = fixtures.reviewer("Rank Reviewer Two");
+        var r3 = fixtures.reviewer("Rank Reviewer Three");
+        recruiter(() -> panels.savePanel(a.id(), Set.of(r1.id(), r2.id(), r3.id()), 2, 2, 5, -1));
+        Map<String, Integer> levelByCode = new HashMap<>();
+        List<ReviewFixtures.Submitted> people = new ArrayList<>();
+        String[] names = {"Ines Ferreira", "Jonas Vik", "Kemal Aydin", "Lotte Maes"};
+        for (int i = 0; i < names.length; i++) {
+            ReviewFixtures.Submitted s = fixtures.submit(a, names[i]);
+            people.add(s);
+            levelByCode.put(s.code(), 5 - i);
+        }
+        for (var reviewer : List.of(r1, r2, r3)) {
+            for (QueueItem item : as(reviewer, () -> reviews.queue())) {
+                Integer level = levelByCode.get(item.candidateCode());
+                if (level == null) {
+                    continue;
+                }
+                as(reviewer, () -> {
+                    ScoringSheet sheet = reviews.sheet(item.assignmentId());
+                    List<ScoreCell> cells = new ArrayList<>();
+                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(new ScoreCell(t.position(), k,
+                            Math.max(1, level - (reviewer == r3 ? 1 : 0)), "Evidence."))));
+                    return reviews.submit(item.assignmentId(), new ScorecardInput(cells, "Done."), sheet.version(), null);
+                });
+            }
+        }
+        recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+
+        IssuedPassword recruiter = StaffFixtures.create(staff, "Ranking Recruiter", StaffRole.RECRUITER);
+        signIn(recruiter.member().email(), recruiter.password());
+        open("recruiter/review/" + a.id());
+        waitFor(By.id("open-ranking")).click();
+        waitForVaadin();
+        waitFor(By.id("ranking-grid"));
+        assertThat(driver.findElement(By.id("band-explainer")).getText())
+                .contains("cannot be told apart at 95% confidence");
+        String grid = driver.findElement(By.id("ranking-grid")).getText();
+        people.forEach(p -> assertThat(grid).contains(p.name()));
+        assertThat(grid.indexOf("Ines Ferreira")).isLessThan(grid.indexOf("Lotte Maes"));
+        assertThat(driver.findElement(By.id("severity-grid")).getText()).contains("Rank Reviewer Three");
+        assertThat(driver.findElement(By.id("reliability-grid")).getText()).contains("All criteria");
+        screenshot("ranking");
+        assertThat(seriousAccessibilityViolations()).as("the ranking").isEmpty();
+
+        // The CSV, fetched with the page's own session as the download link would.
+        String csv = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.querySelector('#download-ranking').href).then(r => r.arrayBuffer()).then(b => {"
+                        + "  const u = new Uint8Array(b);"
+                        + "  done([u[0], u[1], u[2]].join(',') + '|' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(u));"
+                        + "});");
+        // UTF-8 with a byte-order mark, so spreadsheets read accents correctly.
+        assertThat(csv).startsWith("239,187,191|\uFEFFposition,band,candidate_code,name,email");
+        assertThat(csv.lines()).hasSize(5);
+        people.forEach(p -> assertThat(csv).contains(p.code() + "," + p.name() + "," + p.email()));
+
+        driver.findElement(By.cssSelector("#ranking-grid vaadin-button")).click();
+        waitForVaadin();
+        waitFor(By.id("card-criteria"));
+        assertThat(driver.findElement(By.tagName("h2")).getText()).contains("Ines Ferreira");
+        assertThat(driver.findElement(By.id("card-reviewers")).getText()).contains("Severity added");
+        assertThat(driver.findElement(By.id("card-flaws")).getText()).contains("found 1 of 2 planted flaws");
+        assertThat(driver.findElement(By.id("card-reconciliation")).getText()).isNotBlank();
+        screenshot("rank-card");
+        assertThat(seriousAccessibilityViolations()).as("the rank card").isEmpty();
+    }
+}
