@@ -40,6 +40,9 @@ import java.util.Locale;
 @RolesAllowed("RECRUITER")
 public class RankingView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
+    /** A quarter of a rubric level: smaller severities are not called out, however precisely measured. */
+    static final double PRACTICAL_SEVERITY = 0.25;
+
     private final RankingService rankings;
     private AssessmentRanking ranking;
     private PanelAnalytics analytics;
@@ -194,7 +197,8 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         grid.addColumn(RankingView::reading).setHeader("Reading").setFlexGrow(2);
         grid.setItems(analytics.reviewers());
         Div box = new Div(new H3("Reviewers"), note("Severity: positive scores lower than the panel's average "
-                + "reviewer, negative higher; adjusted scores remove this difference. Agreement: correlation of the "
+                + "reviewer, negative higher; adjusted scores remove this difference. A reviewer is called harsher or more "
+                + "lenient when the gap exceeds both two standard errors and a quarter of a level. Agreement: correlation of the "
                 + "reviewer's levels with the other reviewers' mean on the same criterion. In flagged: reviews of "
                 + "submissions flagged for a disagreement."), grid);
         box.addClassName("card");
@@ -206,7 +210,8 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         if (r.severity() == null) {
             return "Shares no candidates with the rest of the panel";
         }
-        if (Math.abs(r.severity()) < 2 * r.severityError()) {
+        // Different only when the gap is both clear (beyond two standard errors) and large enough to matter.
+        if (Math.abs(r.severity()) < Math.max(2 * r.severityError(), PRACTICAL_SEVERITY)) {
             return "In line with the panel";
         }
         return r.severity() > 0 ? "Harsher than the panel" : "More lenient than the panel";
