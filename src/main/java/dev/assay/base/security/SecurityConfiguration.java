@@ -56,7 +56,7 @@ class SecurityConfiguration {
                 }));
         // The shared stylesheet and icons are needed by the sign-in and error pages too; the error
         // page itself must be reachable without signing in.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**", "/error").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**", "/charts/**", "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -106,7 +106,10 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
                     + " no submitted review yet and " + (ranking.unscored() == 1 ? "is" : "are") + " not ranked."));
         }
         analytics = rankings.analytics(ranking.assessmentId());
-        add(candidates(), reliability(), reviewers());
+        Div distribution = new Div(new H3("Score distribution"), RankingCharts.distribution(analytics.adjustedScores()));
+        distribution.addClassName("card");
+        distribution.setWidthFull();
+        add(candidates(), distribution, reliability(), reviewers());
     }
 
     private Component candidates() {
@@ -167,7 +170,8 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         grid.setItems(rows);
         Div box = new Div(new H3("Panel reliability"), note("Alpha ≥ .80 is reliable, .667–.80 tentative, below .667 "
                 + "not reliable. A criterion below the floor usually needs its anchors rewritten so reviewers can "
-                + "tell the levels apart. Units are submission × task cells scored by two or more reviewers."), grid);
+                + "tell the levels apart. Units are submission × task cells scored by two or more reviewers."),
+                RankingCharts.reliability(analytics.criteria()), grid);
         PanelAnalytics.Linking linking = analytics.linking();
         Paragraph icc = note(linking.note() != null ? linking.note() : String.format(Locale.ROOT,
                 "Linking set: %d submissions scored by all %d reviewers. ICC(2,1) = %.2f [%.2f, %.2f] for one reviewer; "
@@ -200,7 +204,7 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
                 + "reviewer, negative higher; adjusted scores remove this difference. A reviewer is called harsher or more "
                 + "lenient when the gap exceeds both two standard errors and a quarter of a level. Agreement: correlation of the "
                 + "reviewer's levels with the other reviewers' mean on the same criterion. In flagged: reviews of "
-                + "submissions flagged for a disagreement."), grid);
+                + "submissions flagged for a disagreement."), RankingCharts.severities(analytics.reviewers()), grid);
         box.addClassName("card");
         box.setWidthFull();
         return box;

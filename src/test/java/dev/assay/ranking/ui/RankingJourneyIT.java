@@ -90,6 +90,10 @@ class RankingJourneyIT extends BrowserTest {
         assertThat(grid.indexOf("Ines Ferreira")).isLessThan(grid.indexOf("Lotte Maes"));
         assertThat(driver.findElement(By.id("severity-grid")).getText()).contains("Rank Reviewer Three");
         assertThat(driver.findElement(By.id("reliability-grid")).getText()).contains("All criteria");
+        // The charts are drawn by ECharts in the page (served as static scripts, no frontend build).
+        waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
+                + "'assay-chart')].filter(c => c.dataset.rendered === 'true' && c.querySelector('svg')).length"))
+                .intValue() == 3);
         screenshot("ranking");
         assertThat(seriousAccessibilityViolations()).as("the ranking").isEmpty();
 

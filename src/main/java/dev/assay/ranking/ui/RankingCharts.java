@@ -1,0 +1,123 @@
+package dev.assay.ranking.ui;
+
+import dev.assay.base.ui.Chart;
+import dev.assay.ranking.PanelAnalytics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The panel's charts as ECharts options: score distribution, reviewer severities, reliability. */
+final class RankingCharts {
+
+    private static final String INK = "#1e1b4b";
+    private static final String BRAND = "#4338ca";
+
+    private RankingCharts() {
+    }
+
+    /** Histogram of adjusted scores in quarter-level bins from 1 to 5. */
+    static Chart distribution(List<Double> scores) {
+        int bins = 16;
+        int[] counts = new int[bins];
+        for (double s : scores) {
+            int b = (int) Math.floor((s - 1) / 0.25);
+            counts[Math.max(0, Math.min(bins - 1, b))]++;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            labels.add(String.format(Locale.ROOT, "%.2f", 1 + b * 0.25));
+            values.add(counts[b]);
+        }
+        Map<String, Object> option = Map.of(
+                "grid", Map.of("left", 40, "right", 16, "top", 24, "bottom", 40),
+                "tooltip", Map.of("trigger", "axis"),
+                "xAxis", Map.of("type", "category", "data", labels, "name", "Adjusted score (bin start)",
+                        "nameLocation", "middle", "nameGap", 28),
+                "yAxis", Map.of("type", "value", "name", "Candidates", "minInterval", 1),
+                "series", List.of(Map.of("type", "bar", "data", values, "itemStyle", Map.of("color", BRAND),
+                        "barCategoryGap", "10%")));
+        Chart chart = new Chart("Histogram of " + scores.size() + " candidates' adjusted scores", option);
+        chart.setId("chart-distribution");
+        return chart;
+    }
+
+    /** Each reviewer's severity with its 95% interval (a box from −1 to +1 SE, whiskers to ±1.96 SE). */
+    static Chart severities(List<PanelAnalytics.ReviewerStats> reviewers) {
+        List<String> names = new ArrayList<>();
+        List<List<Double>> boxes = new ArrayList<>();
+        List<Double> points = new ArrayList<>();
+        for (PanelAnalytics.ReviewerStats r : reviewers) {
+            if (r.severity() == null) {
+                continue;
+            }
+            double s = r.severity();
+            double se = r.severityError();
+            names.add(r.name());
+            boxes.add(List.of(s - 1.96 * se, s - se, s, s + se, s + 1.96 * se));
+            points.add(round(s));
+        }
+        Map<String, Object> option = Map.of(
+                "grid", Map.of("left", 48, "right", 16, "top", 24, "bottom", 40),
+                "tooltip", Map.of("trigger", "item"),
+                "xAxis", Map.of("type", "category", "data", names),
+                "yAxis", Map.of("type", "value", "name", "Severity (levels)"),
+                "series", List.of(
+                        Map.of("type", "boxplot", "name", "95% interval", "data", boxes,
+                                "itemStyle", Map.of("color", "#e0e7ff", "borderColor", BRAND)),
+                        Map.of("type", "scatter", "name", "Severity", "data", points, "symbolSize", 10,
+                                "itemStyle", Map.of("color", INK),
+                                "markLine", Map.of("silent", true, "symbol", "none",
+                                        "data", List.of(Map.of("yAxis", 0)),
+                                        "lineStyle", Map.of("color", "#94a3b8", "type", "dashed")))));
+        Chart chart = new Chart("Reviewer severities with 95% intervals; above zero is harsher than the panel", option);
+        chart.setId("chart-severity");
+        return chart;
+    }
+
+    /** Alpha per criterion with its interval, against the .667 and .80 thresholds. */
+    static Chart reliability(List<PanelAnalytics.CriterionReliability> criteria) {
+        List<String> names = new ArrayList<>();
+        List<Object> bars = new ArrayList<>();
+        List<List<Double>> intervals = new ArrayList<>();
+        for (PanelAnalytics.CriterionReliability c : criteria) {
+            if (c.alpha() == null) {
+                continue;
+            }
+            names.add(c.name());
+            String color = switch (c.verdict()) {
+                case RELIABLE -> "#16a34a";
+                case TENTATIVE -> "#d97706";
+                case NOT_RELIABLE -> "#dc2626";
+                case TOO_FEW -> "#94a3b8";
+            };
+            bars.add(Map.of("value", round(c.alpha().estimate()), "itemStyle", Map.of("color", color)));
+            double lo = c.alpha().lower();
+            double hi = c.alpha().upper();
+            intervals.add(List.of(lo, lo, c.alpha().estimate(), hi, hi));
+        }
+        Map<String, Object> option = Map.of(
+                "grid", Map.of("left", 48, "right", 40, "top", 24, "bottom", 40),
+                "tooltip", Map.of("trigger", "item"),
+                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0, "width", 130,
+                        "overflow", "truncate")),
+                "yAxis", Map.of("type", "value", "name", "Krippendorff's α", "min", -0.2, "max", 1),
+                "series", List.of(
+                        Map.of("type", "bar", "name", "α", "data", bars, "barWidth", "40%",
+                                "markLine", Map.of("silent", true, "symbol", "none", "data", List.of(
+                                        Map.of("yAxis", 0.667, "name", "Tentative", "label", Map.of("formatter", ".667")),
+                                        Map.of("yAxis", 0.8, "name", "Reliable", "label", Map.of("formatter", ".80"))),
+                                        "lineStyle", Map.of("color", "#64748b", "type", "dashed"))),
+                        Map.of("type", "boxplot", "name", "95% interval", "data", intervals, "boxWidth", List.of(2, 14),
+                                "itemStyle", Map.of("color", "transparent", "borderColor", INK))));
+        Chart chart = new Chart("Reliability per criterion (Krippendorff's alpha) with 95% intervals and the .667 "
+                + "and .80 thresholds", option);
+        chart.setId("chart-reliability");
+        return chart;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
