@@ -8,9 +8,6 @@ import dev.assay.review.PanelService;
 import dev.assay.review.QueueItem;
 import dev.assay.review.ReviewFixtures;
 import dev.assay.review.ReviewService;
-import dev.assay.review.ScoreCell;
-import dev.assay.review.ScorecardInput;
-import dev.assay.review.ScoringSheet;
 import dev.assay.staff.StaffMember;
 import dev.assay.support.DatabaseTest;
 import dev.assay.taskbank.AssessmentView;
@@ -60,13 +57,7 @@ class RankingServiceIT extends DatabaseTest {
                     continue;
                 }
                 int level = Math.max(1, qualityByCode.get(item.candidateCode()) - (reviewer.id() == harsh ? 1 : 0));
-                as(reviewer, () -> {
-                    ScoringSheet sheet = reviews.sheet(item.assignmentId());
-                    List<ScoreCell> cells = new ArrayList<>();
-                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(
-                            new ScoreCell(t.position(), k, level, "Evidence noted."))));
-                    return reviews.submit(item.assignmentId(), new ScorecardInput(cells, "Scored."), sheet.version(), null);
-                });
+                fixtures.scoreAll(reviewer, item.assignmentId(), level, "Scored.");
             }
         }
         AssessmentRanking ranking = recruiter(() -> rankings.ranking(a.id(), 0.95));

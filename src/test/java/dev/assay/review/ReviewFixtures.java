@@ -53,15 +53,28 @@ public class ReviewFixtures {
     private final InvitationService invitations;
     private final AttemptService attempts;
     private final StaffService staff;
+    private final ReviewService reviews;
 
     ReviewFixtures(JobRoleService roles, TaskBankService bank, AssessmentService assessments,
-            InvitationService invitations, AttemptService attempts, StaffService staff) {
+            InvitationService invitations, AttemptService attempts, StaffService staff, ReviewService reviews) {
         this.roles = roles;
         this.bank = bank;
         this.assessments = assessments;
         this.invitations = invitations;
         this.attempts = attempts;
         this.staff = staff;
+        this.reviews = reviews;
+    }
+
+    /** The reviewer submits a complete scorecard: this level on every criterion of every task. */
+    public ScoringSheet scoreAll(StaffMember reviewer, long assignmentId, int level, String comment) {
+        return as(reviewer, () -> {
+            ScoringSheet sheet = reviews.sheet(assignmentId);
+            java.util.List<ScoreCell> cells = new java.util.ArrayList<>();
+            sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(
+                    new ScoreCell(t.position(), k, level, "Evidence noted."))));
+            return reviews.submit(assignmentId, new ScorecardInput(cells, comment), sheet.version(), null);
+        });
     }
 
     static String id() {

@@ -256,14 +256,8 @@ class ReviewServiceIT extends DatabaseTest {
         ReviewFixtures.Submitted s = fixtures.submit(a, "Split Candidate");
         long id1 = assignmentOf(r1, s.code());
         long id2 = assignmentOf(r2, s.code());
-        as(r1, () -> {
-            ScoringSheet sh = reviews.sheet(id1);
-            return reviews.submit(id1, card(sh, 2, "Weak."), sh.version(), null);
-        });
-        ScoringSheet lenient = as(r2, () -> {
-            ScoringSheet sh = reviews.sheet(id2);
-            return reviews.submit(id2, card(sh, 4, "Strong."), sh.version(), null);
-        });
+        fixtures.scoreAll(r1, id1, 2, "Weak.");
+        ScoringSheet lenient = fixtures.scoreAll(r2, id2, 4, "Strong.");
         assertThat(lenient.flag().flagged()).isTrue();
         assertThat(lenient.flag().canReconcile()).isTrue();
         assertThat(lenient.flag().disagreements()).hasSize(3).allSatisfy(d -> assertThat(d.spread()).isEqualTo(2));
@@ -330,14 +324,8 @@ class ReviewServiceIT extends DatabaseTest {
                 .satisfies(i -> assertThat(i.origin()).isEqualTo(AssignmentOrigin.MANUAL));
 
         long r1Assignment = assignmentOf(r1, s.code());
-        as(r1, () -> {
-            ScoringSheet sh = reviews.sheet(r1Assignment);
-            return reviews.submit(r1Assignment, card(sh, 1, "Little evidence."), sh.version(), null);
-        });
-        as(r3, () -> {
-            ScoringSheet sh = reviews.sheet(r3Assignment);
-            return reviews.submit(r3Assignment, card(sh, 4, "Good."), sh.version(), null);
-        });
+        fixtures.scoreAll(r1, r1Assignment, 1, "Little evidence.");
+        fixtures.scoreAll(r3, r3Assignment, 4, "Good.");
         assertThat(recruiter(() -> panels.board(a.id())).submissions().getFirst().state()).isEqualTo(ReviewState.FLAGGED);
         // A submitted review cannot be moved; an extra reviewer can be added, and once in, the flag is settled.
         assertThatThrownBy(() -> recruiter(() -> {
@@ -352,10 +340,7 @@ class ReviewServiceIT extends DatabaseTest {
                 .isEqualTo(ReviewState.IN_PROGRESS);
         long extra = as(r2, () -> reviews.queue()).stream().filter(i -> i.candidateCode().equals(s.code())
                 && i.origin() == AssignmentOrigin.EXTRA).findFirst().orElseThrow().assignmentId();
-        as(r2, () -> {
-            ScoringSheet sh = reviews.sheet(extra);
-            return reviews.submit(extra, card(sh, 3, "In between."), sh.version(), null);
-        });
+        fixtures.scoreAll(r2, extra, 3, "In between.");
         ReviewBoard.Row row = recruiter(() -> panels.board(a.id())).submissions().getFirst();
         assertThat(row.state()).isEqualTo(ReviewState.COMPLETE);
         assertThat(row.resolution()).isEqualTo(Resolution.EXTRA_REVIEW);

@@ -8,9 +8,6 @@ import dev.assay.review.PanelService;
 import dev.assay.review.QueueItem;
 import dev.assay.review.ReviewFixtures;
 import dev.assay.review.ReviewService;
-import dev.assay.review.ScoreCell;
-import dev.assay.review.ScorecardInput;
-import dev.assay.review.ScoringSheet;
 import dev.assay.staff.IssuedPassword;
 import dev.assay.staff.StaffRole;
 import dev.assay.staff.StaffService;
@@ -63,13 +60,7 @@ class RankingJourneyIT extends BrowserTest {
                 if (level == null) {
                     continue;
                 }
-                as(reviewer, () -> {
-                    ScoringSheet sheet = reviews.sheet(item.assignmentId());
-                    List<ScoreCell> cells = new ArrayList<>();
-                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(new ScoreCell(t.position(), k,
-                            Math.max(1, level - (reviewer == r3 ? 1 : 0)), "Evidence."))));
-                    return reviews.submit(item.assignmentId(), new ScorecardInput(cells, "Done."), sheet.version(), null);
-                });
+                fixtures.scoreAll(reviewer, item.assignmentId(), Math.max(1, level - (reviewer == r3 ? 1 : 0)), "Done.");
             }
         }
         recruiter(() -> {
