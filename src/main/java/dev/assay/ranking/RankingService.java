@@ -62,7 +62,8 @@ public class RankingService {
     public java.util.Optional<RankCard> card(long submissionId) {
         long assessmentId = panels.assessmentOf(submissionId);
         Inputs in = load(assessmentId);
-        AssessmentRanking ranking = ranking(assessmentId, DEFAULT_CONFIDENCE);
+        Rankings.Result result = Rankings.compute(in.ranked(), in.criteria().size(), in.weights(), DEFAULT_CONFIDENCE);
+        AssessmentRanking ranking = rank(in, result, DEFAULT_CONFIDENCE);
         var candidate = ranking.candidates().stream().filter(c -> c.submissionId() == submissionId).findFirst();
         if (candidate.isEmpty()) {
             return java.util.Optional.empty();
@@ -70,7 +71,6 @@ public class RankingService {
         int index = in.byIndex().entrySet().stream().filter(e -> e.getValue().submissionId() == submissionId)
                 .findFirst().orElseThrow().getKey();
         ScoredSubmission scored = in.byIndex().get(index);
-        Rankings.Result result = Rankings.compute(in.ranked(), in.criteria().size(), in.weights(), DEFAULT_CONFIDENCE);
         WeightedScores.Result w = result.rows().stream().filter(r -> r.banded().id() == index).findFirst()
                 .orElseThrow().scores();
         double totalWeight = in.criteria().stream().mapToInt(RubricCriterion::weight).sum();
@@ -185,11 +185,14 @@ public class RankingService {
             throw new IllegalArgumentException("Confidence must be between 0.5 and 1");
         }
         Inputs in = load(assessmentId);
+        return rank(in, Rankings.compute(in.ranked(), in.criteria().size(), in.weights(), confidence), confidence);
+    }
+
+    private static AssessmentRanking rank(Inputs in, Rankings.Result result, double confidence) {
         double totalWeight = in.criteria().stream().mapToInt(RubricCriterion::weight).sum();
         List<AssessmentRanking.Criterion> criterionViews = in.criteria().stream()
                 .map(c -> new AssessmentRanking.Criterion(c.key(), c.name(), totalWeight == 0 ? 0 : c.weight() / totalWeight))
                 .toList();
-        Rankings.Result result = Rankings.compute(in.ranked(), in.criteria().size(), in.weights(), confidence);
         List<AssessmentRanking.Candidate> rows = new ArrayList<>();
         for (Rankings.Row row : result.rows()) {
             ScoredSubmission s = in.byIndex().get((int) row.banded().id());
@@ -212,7 +215,7 @@ public class RankingService {
             reviewers.add(new AssessmentRanking.Reviewer(id, in.reviewerNames().get(id), in.reviewCounts().get(id),
                     e == null ? null : e.value(), e == null ? null : e.standardError()));
         });
-        return new AssessmentRanking(assessmentId, in.assessment().title(), in.closed(), confidence, criterionViews,
+        return new AssessmentRanking(in.assessment().id(), in.assessment().title(), in.closed(), confidence, criterionViews,
                 rows, reviewers, result.fit().severityEstimated(), result.fit().note(), in.unscored());
     }
 

@@ -228,8 +228,7 @@ public class PanelService {
                 .collect(Collectors.groupingBy(Assignment::getSubmissionId));
         Set<Long> reviewerIds = new HashSet<>();
         bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
-        Map<Long, String> names = reviewerIds.isEmpty() ? Map.of()
-                : SystemAuthentication.callAs("SYSTEM", () -> names(reviewerIds));
+        Map<Long, String> names = reviewerIds.isEmpty() ? Map.of() : names(reviewerIds);
         List<ScoredSubmission> out = new ArrayList<>();
         for (Submission s : all) {
             List<Assignment> active = bySubmission.getOrDefault(s.getId(), List.of());
@@ -242,8 +241,7 @@ public class PanelService {
             List<ScoreCell> reconciled = reconciliations.findBySubmissionIdOrderByIdAsc(s.getId()).stream()
                     .flatMap(r -> r.getLevels().stream())
                     .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), "")).toList();
-            InvitationView who = closed ? SystemAuthentication.callAs("SYSTEM",
-                    () -> invitations.identity(s.getInvitationId())) : null;
+            InvitationView who = closed ? invitations.identity(s.getInvitationId()) : null;
             out.add(new ScoredSubmission(s.getId(), s.getAttemptId(), s.getInvitationId(), s.getCandidateCode(),
                     who == null ? null : who.name(), who == null ? null : who.email(), s.isFlagged(), s.getResolution(),
                     s.getResolutionReason(), reviews, reconciled, active.size() - reviews.size()));

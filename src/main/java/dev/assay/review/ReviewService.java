@@ -161,8 +161,7 @@ public class ReviewService {
         checkVersion(a, expectedVersion);
         List<String> problems = new ArrayList<>(shape(sheet, input));
         problems.addAll(completeness(sheet, input));
-        ScoringSheet.Revision previous = sheet.history().stream().filter(ScoringSheet.Revision::submitted)
-                .reduce((x, y) -> y).orElse(null);
+        ScoringSheet.Revision previous = sheet.lastSubmitted();
         String why = reason == null ? "" : reason.strip();
         if (previous != null && why.isEmpty()) {
             problems.add("Say why you are changing a submitted scorecard; the reason is kept with the revision.");

@@ -49,6 +49,11 @@ public record ScoringSheet(long assignmentId, long version, long submissionId, l
         return history.stream().anyMatch(Revision::submitted);
     }
 
+    /** This reviewer's latest submitted revision, or null before the first submission. */
+    public Revision lastSubmitted() {
+        return history.stream().filter(Revision::submitted).reduce((x, y) -> y).orElse(null);
+    }
+
     public RubricCriterion criterion(String key) {
         return criteria.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
     }

@@ -50,7 +50,7 @@ public final class RaterEffects {
      */
     public record Fit(boolean severityEstimated, String note, double grandMean, double residualSd,
             Map<Integer, Estimate> severities, Map<Integer, Double> criterionEffects,
-            Map<Integer, CandidateScore> candidates, int iterations) {
+            Map<Integer, CandidateScore> candidates) {
     }
 
     /** A candidate's mean score raw and with rater severity removed ({@code adjusted} false: not adjustable). */
@@ -62,7 +62,7 @@ public final class RaterEffects {
 
     public static Fit fit(List<Observation> observations) {
         if (observations.isEmpty()) {
-            return new Fit(false, "No scores yet.", Double.NaN, Double.NaN, Map.of(), Map.of(), Map.of(), 0);
+            return new Fit(false, "No scores yet.", Double.NaN, Double.NaN, Map.of(), Map.of(), Map.of());
         }
         Set<Integer> fitted = largestComponent(observations);
         Set<Integer> fittedRaters = new HashSet<>();
@@ -76,7 +76,7 @@ public final class RaterEffects {
         if (fittedRaters.size() < 2) {
             Map<Integer, CandidateScore> raw = candidateScores(observations, Map.of(), Map.of(), rawSigma(observations));
             return new Fit(false, "Reviewers share no candidates, so their severities cannot be compared: "
-                    + "scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw, 0);
+                    + "scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw);
         }
         // Least squares with the candidate effects absorbed: the normal equations for the criterion and
         // rater effects alone (a small dense system), then each candidate's effect from its residuals.
@@ -152,7 +152,6 @@ public final class RaterEffects {
             }
             theta.put(e.getKey(), sum / e.getValue().size());
         }
-        int iterations = 1;
         // Residual SD, with the parameters used up by the three factors and the mean.
         double rss = 0;
         Map<Integer, Integer> perRater = new HashMap<>();
@@ -172,7 +171,7 @@ public final class RaterEffects {
         String note = fittedRaters.size() == countRaters(observations) ? null
                 : (countRaters(observations) - fittedRaters.size()) + " reviewer(s) share no candidates with the rest "
                         + "of the panel: their severity is not estimated and their candidates keep raw means.";
-        return new Fit(true, note, mean(inFit), sigma, severities, beta, scores, iterations);
+        return new Fit(true, note, mean(inFit), sigma, severities, beta, scores);
     }
 
     /** Dense 0..n−1 numbering of the ids that occur, in first-seen order. */

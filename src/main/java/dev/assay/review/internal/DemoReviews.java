@@ -8,17 +8,25 @@ import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.IssuedInvitation;
 import dev.assay.invitation.NewInvitation;
 import dev.assay.review.PanelService;
+import dev.assay.review.ReviewService;
+import dev.assay.review.ScoreCell;
+import dev.assay.review.ScorecardInput;
 import dev.assay.staff.StaffMember;
 import dev.assay.staff.StaffService;
 import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSpec;
 import dev.assay.taskbank.AssessmentSummary;
 import dev.assay.taskbank.FlawCategory;
 import dev.assay.taskbank.TaskContent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +66,12 @@ class DemoReviews implements ApplicationRunner {
     private final AssessmentService assessments;
     private final PanelService panelService;
     private final StaffService staff;
-    private final dev.assay.review.ReviewService reviews;
+    private final ReviewService reviews;
     private final Clock clock;
 
     DemoReviews(ReviewPanelRepository panels, InvitationService invitations, AttemptService attempts,
             AssessmentService assessments, PanelService panelService, StaffService staff,
-            dev.assay.review.ReviewService reviews, Clock clock) {
+            ReviewService reviews, Clock clock) {
         this.panels = panels;
         this.invitations = invitations;
         this.attempts = attempts;
@@ -123,15 +131,15 @@ class DemoReviews implements ApplicationRunner {
         var template = SystemAuthentication.callAs("RECRUITER", () -> assessments.get(templateId));
         var spec = template.spec();
         long roundId = SystemAuthentication.callAs("RECRUITER", () -> {
-            var created = assessments.create(new dev.assay.taskbank.AssessmentSpec(SCORED_ROUND, spec.roleId(),
+            var created = assessments.create(new AssessmentSpec(SCORED_ROUND, spec.roleId(),
                     spec.totalMinutes(), spec.intro(), spec.accommodationsAllowed(), spec.slots()));
             return assessments.open(created.id()).id();
         });
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2026);
-        java.util.Map<String, Double> quality = new java.util.HashMap<>();
+        SplittableRandom random = new SplittableRandom(2026);
+        Map<String, Double> quality = new HashMap<>();
         for (int i = 0; i < 40; i++) {
             String name = FIRST[i % FIRST.length] + " " + LAST[(i * 7 + i / FIRST.length) % LAST.length];
-            String email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + i + "@candidates.example";
+            String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + i + "@candidates.example";
             double q = 1.8 + 2.8 * random.nextDouble();
             IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> invitations.invite(roundId,
                     new NewInvitation(name, email, 0, clock.instant().plus(Duration.ofDays(14)))));
@@ -163,16 +171,16 @@ class DemoReviews implements ApplicationRunner {
                         continue;
                     }
                     var sheet = reviews.sheet(item.assignmentId());
-                    List<dev.assay.review.ScoreCell> cells = new ArrayList<>();
+                    List<ScoreCell> cells = new ArrayList<>();
                     for (var t : sheet.tasks()) {
                         for (String key : t.criterionKeys()) {
                             int level = (int) Math.max(1, Math.min(5, Math.round(q - severity
                                     + 0.9 * (random.nextDouble() - 0.5))));
-                            cells.add(new dev.assay.review.ScoreCell(t.position(), key, level,
+                            cells.add(new ScoreCell(t.position(), key, level,
                                     level == 1 || level == 5 ? "Clear evidence in the answer for this level." : ""));
                         }
                     }
-                    reviews.submit(item.assignmentId(), new dev.assay.review.ScorecardInput(cells,
+                    reviews.submit(item.assignmentId(), new ScorecardInput(cells,
                             q > 3.6 ? "Strong, well-checked work; would move forward."
                                     : q > 2.7 ? "Solid in places; probe the automation plan in interview."
                                             : "Thin reasoning and missed checks."), sheet.version(), null);

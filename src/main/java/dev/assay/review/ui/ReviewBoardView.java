@@ -190,12 +190,19 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         return field.getValue() == null ? -1 : field.getValue();
     }
 
-    private Component workload() {
-        Div box = new Div();
+    /** A titled card; when there is nothing to show, it holds the empty message instead. */
+    private static Div card(String title, boolean empty, String emptyMessage) {
+        Div box = new Div(new H3(title));
         box.addClassName("card");
-        box.add(new H3("Reviewer workload"));
+        if (empty) {
+            box.add(note(emptyMessage));
+        }
+        return box;
+    }
+
+    private Component workload() {
+        Div box = card("Reviewer workload", board.workload().isEmpty(), "Nobody is on the panel yet.");
         if (board.workload().isEmpty()) {
-            box.add(note("Nobody is on the panel yet."));
             return box;
         }
         Grid<ReviewBoard.Workload> grid = new Grid<>();
@@ -221,11 +228,9 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private Component submissions() {
-        Div box = new Div();
-        box.addClassName("card");
-        box.add(new H3("Submissions"));
+        Div box = card("Submissions", board.submissions().isEmpty(),
+                "No candidate has submitted yet. Submissions appear here as they come in.");
         if (board.submissions().isEmpty()) {
-            box.add(note("No candidate has submitted yet. Submissions appear here as they come in."));
             return box;
         }
         Grid<ReviewBoard.Row> grid = new Grid<>();

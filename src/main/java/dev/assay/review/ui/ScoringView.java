@@ -447,7 +447,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
             grid.setId("panel-score-grid");
             grid.setAllRowsVisible(true);
             grid.addColumn(sheet::describe).setHeader("Criterion").setFlexGrow(3);
-            Map<ScoreCell.Cell, Integer> mine = levelsOf(lastSubmitted());
+            Map<ScoreCell.Cell, Integer> mine = levelsOf(sheet.lastSubmitted());
             grid.addColumn(c -> show(mine.get(c))).setHeader("You").setAutoWidth(true).setFlexGrow(0);
             for (ScoringSheet.Peer peer : sheet.peers()) {
                 Map<ScoreCell.Cell, Integer> theirs = levelsOf(peer.revision());
@@ -532,10 +532,6 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(row, why, record);
         return form;
-    }
-
-    private ScoringSheet.Revision lastSubmitted() {
-        return sheet.history().stream().filter(ScoringSheet.Revision::submitted).reduce((a, b) -> b).orElse(null);
     }
 
     private static Map<ScoreCell.Cell, Integer> levelsOf(ScoringSheet.Revision r) {

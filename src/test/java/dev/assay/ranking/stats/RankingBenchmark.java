@@ -47,16 +47,16 @@ class RankingBenchmark {
         }
         int runs = 9;
         double[] ms = new double[runs];
-        int iterations = 0;
+        int ranked = 0;
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             Rankings.Result result = Rankings.compute(obs, 6, weights, 0.95);
             ms[run] = (System.nanoTime() - start) / 1e6;
-            iterations = result.rows().size();
+            ranked = result.rows().size();
         }
         Arrays.sort(ms);
         System.out.printf("RankingBenchmark: %,d levels, %,d candidates, %d reviewers: median %.0f ms "
                 + "(min %.0f, max %.0f) over %d runs; %,d candidates ranked%n", obs.size(), candidates, reviewers,
-                ms[runs / 2], ms[0], ms[runs - 1], runs, iterations);
+                ms[runs / 2], ms[0], ms[runs - 1], runs, ranked);
     }
 }
