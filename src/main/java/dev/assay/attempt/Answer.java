@@ -2,6 +2,8 @@ package dev.assay.attempt;
 
 import dev.assay.taskbank.FlawCategory;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A candidate's answer to one task. Exactly one of the three parts is set, matching the task's kind.
@@ -10,6 +12,8 @@ import java.util.List;
 public record Answer(Workflow workflow, Automation automation, Critique critique) {
 
     public static final int MAX_TEXT = 20_000;
+    /** Short answers, such as a weekly saving. */
+    public static final int MAX_SHORT = 200;
     public static final int MAX_STEPS = 30;
     public static final int MAX_FLAGS = 80;
 
@@ -40,13 +44,25 @@ public record Answer(Workflow workflow, Automation automation, Critique critique
 
     /**
      * Automation plan: the work-log activities chosen for automation, most valuable first (as positions in
-     * the log, from 0), the specification or prompt for the top one, and how failures, privacy and hand-off
-     * are handled.
+     * the log, from 0), the candidate's rough weekly time saving for each (keyed by log position, free text
+     * such as "45 min"), the specification or prompt for the top one, and how failures, privacy and
+     * hand-off are handled.
      */
-    public record Automation(List<Integer> ranked, String specification, String failureHandling, String privacy,
-            String handoff) {
+    public record Automation(List<Integer> ranked, Map<Integer, String> savings, String specification,
+            String failureHandling, String privacy, String handoff) {
         public Automation {
             ranked = ranked == null ? List.of() : List.copyOf(ranked);
+            savings = savings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(savings));
+        }
+
+        public Automation(List<Integer> ranked, String specification, String failureHandling, String privacy,
+                String handoff) {
+            this(ranked, Map.of(), specification, failureHandling, privacy, handoff);
+        }
+
+        /** The saving written for a log entry, or an empty string. */
+        public String saving(int entry) {
+            return savings.getOrDefault(entry, "");
         }
     }
 
@@ -78,7 +94,7 @@ public record Answer(Workflow workflow, Automation automation, Critique critique
     public static Answer empty(dev.assay.taskbank.TaskKind kind) {
         return switch (kind) {
             case WORKFLOW_DESIGN -> new Answer(new Workflow(List.of(), ""), null, null);
-            case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), "", "", "", ""), null);
+            case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), Map.of(), "", "", "", ""), null);
             case AI_OUTPUT_CRITIQUE -> new Answer(null, null, new Critique(List.of(), "", null, ""));
         };
     }

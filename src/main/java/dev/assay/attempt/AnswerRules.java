@@ -29,6 +29,9 @@ public final class AnswerRules {
             }
             case AUTOMATION_PLAN -> {
                 Answer.Automation a = answer.automation();
+                if (a.savings().values().stream().anyMatch(v -> v != null && v.length() > Answer.MAX_SHORT)) {
+                    problems.add("A weekly saving can be at most " + Answer.MAX_SHORT + " characters.");
+                }
                 check(problems, "Your plan", a.specification(), a.failureHandling(), a.privacy(), a.handoff());
             }
             case AI_OUTPUT_CRITIQUE -> {
@@ -64,6 +67,8 @@ public final class AnswerRules {
                 Answer.Automation a = answer.automation();
                 if (a.ranked().isEmpty()) {
                     missing.add("no activities chosen to automate");
+                } else if (a.ranked().stream().anyMatch(entry -> blank(a.saving(entry)))) {
+                    missing.add("a weekly time saving for each chosen activity");
                 }
                 if (blank(a.specification())) {
                     missing.add("the specification or prompt");

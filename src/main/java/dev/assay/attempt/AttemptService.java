@@ -3,6 +3,7 @@ package dev.assay.attempt;
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
+import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.CandidateLink;
@@ -16,6 +17,7 @@ import dev.assay.taskbank.TaskVersionView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AttemptService {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptService.class);
+
+    /** More text fields than any answer has: a request with more is not from the candidate's page. */
+    static final int MAX_DRAFT_FIELDS = 400;
 
     private final AttemptRepository attempts;
     private final InvitationService invitations;
@@ -86,16 +91,48 @@ public class AttemptService {
         return session(link);
     }
 
-    /** Saves the candidate's answer to one task; refused (with a reason) after the deadline or submission. */
+    /**
+     * Makes the given browser page (one tab, identified by a random id of its own) the one that saves the
+     * attempt. Returns the page that saved until now, or null.
+     */
     @PreAuthorize("permitAll()")
-    public Instant save(String token, int position, Answer answer) {
+    public String claim(String token, String page) {
+        return attemptOf(usable(token)).claim(requirePage(page));
+    }
+
+    /**
+     * Saves the candidate's answer to one task from the page that saves the attempt; refused (with a reason)
+     * after the deadline or submission, and with {@link OtherPageException} when another tab has taken over.
+     */
+    @PreAuthorize("permitAll()")
+    public Instant save(String token, String page, int position, Answer answer) {
         Attempt attempt = attemptOf(usable(token));
         TaskVersionView task = system(() -> tasks.version(attempt.task(position).getTaskVersionId()));
         List<String> problems = AnswerRules.oversize(task.kind(), answer);
         if (!problems.isEmpty()) {
             throw new AttemptException(String.join(" ", problems));
         }
-        return attempt.save(position, AnswerJson.write(answer), clock.instant()).getSavedAt();
+        return attempt.save(position, AnswerJson.write(answer), clock.instant(), requirePage(page)).getSavedAt();
+    }
+
+    /**
+     * Writes text the page typed but had not had confirmed (after a reload, or sent as the page closed) into
+     * the saved answer of one task, by {@link AnswerTexts} path. The same rules as {@link #save} apply.
+     */
+    @PreAuthorize("permitAll()")
+    public Answer saveTexts(String token, String page, int position, Map<String, String> texts) {
+        if (texts.size() > MAX_DRAFT_FIELDS) {
+            throw new AttemptException("Too many fields at once.");
+        }
+        Attempt attempt = attemptOf(usable(token));
+        AttemptTask task = attempt.task(position);
+        TaskVersionView version = system(() -> tasks.version(task.getTaskVersionId()));
+        Answer stored = task.getAnswerJson() == null ? Answer.empty(version.kind()) : AnswerJson.read(task.getAnswerJson());
+        Answer merged = AnswerTexts.apply(stored, texts);
+        if (!merged.equals(stored)) {
+            save(token, page, position, merged);
+        }
+        return merged;
     }
 
     /** Remembers which task the candidate is on, so reopening the link resumes there. */
@@ -150,10 +187,12 @@ public class AttemptService {
                 }).toList());
     }
 
+    /** Submits from the page that saves the attempt; another tab that was replaced cannot submit. */
     @PreAuthorize("permitAll()")
-    public CandidateSession submit(String token) {
+    public CandidateSession submit(String token, String page) {
         CandidateLink link = usable(token);
         Attempt attempt = attemptOf(link);
+        attempt.requireActive(requirePage(page));
         submissions.submit(attempt, clock.instant(), false);
         log.info("Attempt {} submitted by the candidate", attempt.getId());
         return session(link);
@@ -165,7 +204,7 @@ public class AttemptService {
         Attempt attempt = attempts.findByInvitationId(link.invitationId()).orElse(null);
         if (attempt == null) {
             return new CandidateSession(CandidateSession.Stage.READY, link.candidateName(), link.contact(), brief,
-                    link.accommodationPercent(), allowed, link.startDeadline(), null, null, false, 0, List.of());
+                    link.accommodationPercent(), allowed, link.startDeadline(), null, null, false, 0, List.of(), null);
         }
         Instant now = clock.instant();
         if (attempt.isOverdue(now)) {
@@ -179,7 +218,15 @@ public class AttemptService {
         return new CandidateSession(attempt.isSubmitted() ? CandidateSession.Stage.SUBMITTED
                 : CandidateSession.Stage.IN_PROGRESS, link.candidateName(), link.contact(), brief,
                 link.accommodationPercent(), allowed, link.startDeadline(), attempt.getDeadline(),
-                attempt.getSubmittedAt(), attempt.isSubmittedAutomatically(), attempt.getCurrentPosition(), list);
+                attempt.getSubmittedAt(), attempt.isSubmittedAutomatically(), attempt.getCurrentPosition(), list,
+                attempt.getActivePage());
+    }
+
+    private static String requirePage(String page) {
+        if (page == null || page.isBlank() || page.length() > 40) {
+            throw new AttemptException("This page could not be identified. Reload it.");
+        }
+        return page;
     }
 
     private CandidateLink usable(String token) {

@@ -34,6 +34,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "rhea@assay.example", roles = "RECRUITER")
 class AttemptServiceIT extends DatabaseTest {
 
+    private static final String PAGE = "test-page";
+
     @Autowired
     AttemptService attempts;
 
@@ -108,7 +110,7 @@ class AttemptServiceIT extends DatabaseTest {
                 Instant.now().plus(Duration.ofMinutes(76)));
         assertThat(invitations.list(a.id(), null, null, 0, 5).getFirst().status()).isEqualTo(InvitationStatus.STARTED);
 
-        attempts.save(token, 2, critiqueAnswer("Sales grew 20%."));
+        attempts.save(token, PAGE, 2, critiqueAnswer("Sales grew 20%."));
         attempts.moveTo(token, 2);
         CandidateSession reopened = attempts.open(token);
         assertThat(reopened.currentPosition()).isEqualTo(2);
@@ -117,9 +119,9 @@ class AttemptServiceIT extends DatabaseTest {
         assertThat(attempts.start(token, true).deadline()).as("starting again changes nothing")
                 .isEqualTo(started.deadline());
 
-        CandidateSession submitted = attempts.submit(token);
+        CandidateSession submitted = attempts.submit(token, PAGE);
         assertThat(submitted.stage()).isEqualTo(CandidateSession.Stage.SUBMITTED);
-        assertThatThrownBy(() -> attempts.save(token, 2, critiqueAnswer("Changed later")))
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, critiqueAnswer("Changed later")))
                 .hasMessageContaining("already submitted");
         assertThat(attempts.open(token).tasks().get(2).answer().critique().corrected()).isEqualTo("Sales grew 20%.");
         assertThat(invitations.list(a.id(), null, null, 0, 5).getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
@@ -132,12 +134,12 @@ class AttemptServiceIT extends DatabaseTest {
         String gone = token(invite(a, 0));
         attempts.start(late, true);
         attempts.start(gone, true);
-        attempts.save(late, 2, critiqueAnswer("Saved in time"));
+        attempts.save(late, PAGE, 2, critiqueAnswer("Saved in time"));
         jdbc.sql("update attempt set deadline = :past where invitation_id in (select id from invitation where "
                         + "assessment_id = :a)")
                 .param("past", Instant.now().minus(Duration.ofMinutes(5))).param("a", a.id()).update();
 
-        assertThatThrownBy(() -> attempts.save(late, 2, critiqueAnswer("Too late"))).hasMessageContaining("Time is up");
+        assertThatThrownBy(() -> attempts.save(late, PAGE, 2, critiqueAnswer("Too late"))).hasMessageContaining("Time is up");
         CandidateSession reopened = attempts.open(late);
         assertThat(reopened.stage()).isEqualTo(CandidateSession.Stage.SUBMITTED);
         assertThat(reopened.submittedAutomatically()).isTrue();
@@ -160,7 +162,7 @@ class AttemptServiceIT extends DatabaseTest {
         assertThat(attempts.open("../../etc").stage()).isEqualTo(CandidateSession.Stage.UNKNOWN_LINK);
         assertThat(attempts.open(token(revoked)).stage()).isEqualTo(CandidateSession.Stage.REVOKED_LINK);
         assertThat(attempts.open(token(revoked)).contact()).isEqualTo("rhea@assay.example");
-        assertThatThrownBy(() -> attempts.save(token, 2, critiqueAnswer("x".repeat(Answer.MAX_TEXT + 1))))
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, critiqueAnswer("x".repeat(Answer.MAX_TEXT + 1))))
                 .hasMessageContaining("longer than 20,000 characters");
         assertThat(attempts.open(token).tasks().get(2).savedAt()).isNull();
     }

@@ -43,6 +43,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewFixtures {
 
+    private static final String PAGE = "fixture-page";
+
     /** A candidate who submitted: who they are, and their invitation. */
     public record Submitted(String name, String email, long invitationId, String code) {
     }
@@ -120,9 +122,9 @@ public class ReviewFixtures {
                         new Answer.Flag(3, FlawCategory.MISSING_CAVEAT, "No basis for a forecast.")),
                         "Sales grew 20%.", Answer.Verdict.FIT_AFTER_FIXES, "Fix the figure."));
             };
-            attempts.save(token, t.position(), answer);
+            attempts.save(token, PAGE, t.position(), answer);
         }
-        attempts.submit(token);
+        attempts.submit(token, PAGE);
         return new Submitted(name, email, issued.invitation().id(), issued.invitation().candidateCode());
     }
 

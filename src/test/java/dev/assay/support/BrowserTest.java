@@ -54,6 +54,8 @@ public abstract class BrowserTest extends WebAppTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1400,1000");
+        // "Leave site?" prompts (pages with unsaved text ask before unloading) are accepted, as a person would.
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         driver = new ChromeDriver(service, options);
     }
 
@@ -149,6 +151,31 @@ public abstract class BrowserTest extends WebAppTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Open dialogs that do not fit the window: the dialog itself sticking out sideways, or a button of it
+     * (such as the one that confirms) outside the visible area. An empty list means every dialog fits.
+     */
+    @SuppressWarnings("unchecked")
+    protected List<String> dialogsOutsideTheWindow() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const problems = []; const w = window.innerWidth, h = window.innerHeight;
+                const outside = r => r.width > 0 && (r.left < -1 || r.right > w + 1 || r.top < -1 || r.bottom > h + 1);
+                const overlays = root => [...root.querySelectorAll('*')].flatMap(e => [
+                    ...(e.matches('[part~="overlay"]') ? [e] : []), ...(e.shadowRoot ? overlays(e.shadowRoot) : [])]);
+                for (const dialog of document.querySelectorAll('vaadin-dialog[opened], vaadin-confirm-dialog[opened]')) {
+                  for (const o of overlays(dialog.shadowRoot || dialog)) {
+                    const r = o.getBoundingClientRect();
+                    if (r.left < -1 || r.right > w + 1) { problems.push(dialog.localName + ' spans ' + Math.round(r.left)
+                        + '..' + Math.round(r.right) + ' px in a window ' + w + ' px wide'); }
+                  }
+                  for (const b of dialog.querySelectorAll('vaadin-button')) {
+                    if (outside(b.getBoundingClientRect())) { problems.push('button "' + b.textContent.trim()
+                        + '" of ' + dialog.localName + ' is outside the window'); }
+                  }
+                }
+                return problems;""");
     }
 
     /** The login form renders its error message inside its shadow root. */

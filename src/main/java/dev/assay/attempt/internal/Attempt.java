@@ -1,6 +1,7 @@
 package dev.assay.attempt.internal;
 
 import dev.assay.attempt.AttemptException;
+import dev.assay.attempt.OtherPageException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,10 @@ public class Attempt {
     @Column(name = "current_position", nullable = false)
     private int currentPosition;
 
+    /** The browser page (tab) that saves this attempt's answers; another page must take over first. */
+    @Column(name = "active_page", length = 40)
+    private String activePage;
+
     @OneToMany(mappedBy = "attempt", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<AttemptTask> tasks = new ArrayList<>();
@@ -83,13 +88,36 @@ public class Attempt {
         return Duration.ofMinutes((long) Math.ceil(totalMinutes * (100 + accommodationPercent) / 100.0));
     }
 
-    /** Stores an answer; refused once submitted or after the deadline and its grace. */
-    public AttemptTask save(int position, String answerJson, Instant now) {
+    /**
+     * Makes the given page the one that saves this attempt, as when the candidate opens it in a new tab or
+     * reloads; returns the page that saved until now (or null).
+     */
+    public String claim(String page) {
+        String previous = activePage;
+        activePage = page;
+        return previous;
+    }
+
+    /**
+     * Stores an answer from the given page; refused once submitted, after the deadline and its grace, and
+     * when another page has taken over, so two tabs never overwrite each other's work.
+     */
+    public AttemptTask save(int position, String answerJson, Instant now, String page) {
         requireWritable(now);
+        requireActive(page);
         AttemptTask task = task(position);
         task.store(answerJson, now);
         currentPosition = position;
         return task;
+    }
+
+    /** Refuses a page that another page has taken over from; the first page to act claims the attempt. */
+    public void requireActive(String page) {
+        if (activePage == null) {
+            activePage = page;
+        } else if (!activePage.equals(page)) {
+            throw new OtherPageException();
+        }
     }
 
     /** Records what the candidate's page observed on a task; ignored once the attempt is over. */
@@ -172,6 +200,10 @@ public class Attempt {
 
     public int getCurrentPosition() {
         return currentPosition;
+    }
+
+    public String getActivePage() {
+        return activePage;
     }
 
     public List<AttemptTask> getTasks() {

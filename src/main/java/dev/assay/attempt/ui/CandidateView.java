@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -23,31 +24,50 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.assay.attempt.Answer;
 import dev.assay.attempt.AnswerRules;
+import dev.assay.attempt.AnswerTexts;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.CandidateSession.CandidateTask;
+import dev.assay.attempt.OtherPageException;
+import dev.assay.base.Sha256;
 import dev.assay.taskbank.brief.TaskBrief;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The candidate's page, reached from their invitation link: the landing page, the tasks with a countdown
  * and saving as they type, the review before submitting, and the receipt. Links that don't work get a
  * friendly page that says whom to contact.
+ *
+ * <p>Each page (browser tab) has an id of its own and claims the attempt when it shows the tasks; saves
+ * from a tab that another has since taken over are refused, and that tab says so. Text not yet confirmed
+ * by the server is kept in the tab ({@code candidate-drafts.js}) and sent again after a reload or as the
+ * page closes ({@link CandidateDraftEndpoint}).
  */
 @Route(value = "c", autoLayout = false)
 @AnonymousAllowed
+@JavaScript("context://scripts/candidate-drafts.js")
 public class CandidateView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(CandidateView.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** More than any honest page sends back after a reload. */
+    private static final int MAX_RESTORE_CHARS = 2_000_000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
             .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
@@ -61,6 +81,12 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private int position;
     private boolean pending;
     private boolean frozen;
+    /** This page's id: the attempt is saved only by the page that claimed it last. */
+    private final String page = UUID.randomUUID().toString();
+    /** The page that saved the attempt before this one claimed it; only its unconfirmed text is taken back. */
+    private String previousPage;
+    private boolean claimed;
+    private boolean inactive;
 
     public CandidateView(AttemptService attempts) {
         this.attempts = attempts;
@@ -97,6 +123,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             case READY -> landing();
             case IN_PROGRESS -> workspace(session.currentPosition());
             case SUBMITTED -> receipt();
+        }
+        if (session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+            getElement().executeJs("window.assayDrafts && window.assayDrafts.stop()");
         }
     }
 
@@ -239,6 +268,12 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     }
 
     private void workspace(int at) {
+        if (!claimed) {
+            previousPage = attempts.claim(token, page);
+            claimed = true;
+        }
+        inactive = false;
+        frozen = false;
         title = session.brief().title();
         saveState.setId("save-state");
         saveState.addClassName("save-state");
@@ -279,6 +314,125 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         add(layout);
         UI.getCurrent().setPollInterval(15_000);
         show(main, at);
+        // Text this tab typed before a reload, and the server never confirmed, comes back here.
+        getElement().executeJs("""
+                const earlier = window.assayDrafts.init(this, $0, $1, $2);
+                if (earlier) { this.$server.restoreDrafts(JSON.stringify(earlier)); }
+                const root = this;
+                if (!root.assayVisibleCheck) {
+                  root.assayVisibleCheck = true;
+                  document.addEventListener('visibilitychange', () => {
+                    if (document.visibilityState === 'visible' && root.$server) { root.$server.checkActive(); }
+                  });
+                }
+                """, Sha256.hex(token).substring(0, 16), page, contextPath() + CandidateDraftEndpoint.PATH);
+    }
+
+    /**
+     * Takes back what this tab typed before a reload but the server never confirmed. Only text from the page
+     * that was saving the attempt until this one took over is accepted: a tab that another tab had already
+     * replaced must not overwrite that tab's work.
+     */
+    @ClientCallable
+    private void restoreDrafts(String json) {
+        getElement().executeJs("window.assayDrafts.clear()");
+        if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS || json == null
+                || json.length() > MAX_RESTORE_CHARS || inactive) {
+            return;
+        }
+        Object from;
+        Map<Integer, Map<String, String>> tasks;
+        try {
+            Map<String, Object> earlier = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            from = earlier.get("page");
+            tasks = JSON.convertValue(earlier.get("tasks"), new TypeReference<Map<Integer, Map<String, String>>>() { });
+        } catch (RuntimeException e) {
+            log.debug("Unreadable drafts from a candidate page ignored");
+            return;
+        }
+        if (tasks == null || tasks.isEmpty() || previousPage == null || !previousPage.equals(from)) {
+            return;
+        }
+        try {
+            for (var task : tasks.entrySet()) {
+                if (task.getKey() >= 0 && task.getKey() < session.tasks().size() && !task.getValue().isEmpty()) {
+                    attempts.saveTexts(token, page, task.getKey(), task.getValue());
+                }
+            }
+        } catch (OtherPageException e) {
+            otherTab();
+            return;
+        } catch (AttemptException e) {
+            log.debug("Drafts not restored: {}", e.getMessage());
+        }
+        session = attempts.open(token);
+        if (session.stage() == CandidateSession.Stage.IN_PROGRESS) {
+            showCurrent(position);
+            status("Saved");
+        } else {
+            reload();
+        }
+    }
+
+    /** Asked by the page when it becomes visible again: has another tab taken over meanwhile? */
+    @ClientCallable
+    private void checkActive() {
+        if (session != null && session.stage() == CandidateSession.Stage.IN_PROGRESS && !inactive) {
+            CandidateSession now = attempts.open(token);
+            if (now.stage() != CandidateSession.Stage.IN_PROGRESS) {
+                reload();
+            } else if (!page.equals(now.activePage())) {
+                otherTab();
+            }
+        }
+    }
+
+    /**
+     * Another tab has taken over: this one stops saving, keeps what it shows (so nothing typed here
+     * vanishes from view), and offers to continue here instead, which reloads the work the other tab saved.
+     */
+    private void otherTab() {
+        if (inactive) {
+            return;
+        }
+        inactive = true;
+        pending = false;
+        if (editor != null) {
+            editor.setReadOnly(true);
+        }
+        getElement().executeJs("window.assayDrafts && window.assayDrafts.clear()");
+        status("Not saving in this tab");
+        Div banner = new Div();
+        banner.setId("other-tab");
+        banner.addClassName("other-tab");
+        banner.getElement().setAttribute("role", "alert");
+        Span text = new Span("This assessment is open in another tab or window, and that one saves your work now. "
+                + "This tab has stopped saving so the two never overwrite each other. Anything typed here after "
+                + "the other tab opened was not saved: copy it first if you need it.");
+        Button here = new Button("Continue in this tab", VaadinIcon.ARROW_RIGHT.create(), e -> {
+            attempts.claim(token, page);
+            inactive = false;
+            reload();
+        });
+        here.setId("continue-here");
+        here.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        banner.add(VaadinIcon.INFO_CIRCLE.create(), text, here);
+        workArea().ifPresent(main -> main.addComponentAsFirst(banner));
+        here.focus();
+    }
+
+    private static String contextPath() {
+        var request = com.vaadin.flow.server.VaadinService.getCurrentRequest();
+        return request == null ? "" : request.getContextPath();
+    }
+
+    private Optional<Main> workArea() {
+        return getChildren().flatMap(Component::getChildren).filter(c -> "work".equals(c.getId().orElse(null)))
+                .map(Main.class::cast).findFirst();
+    }
+
+    private void showCurrent(int at) {
+        workArea().ifPresent(main -> show(main, at));
     }
 
     /**
@@ -332,8 +486,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             reload();
             return;
         }
-        getChildren().flatMap(Component::getChildren).filter(c -> "work".equals(c.getId().orElse(null))).findFirst()
-                .ifPresent(main -> show((Main) main, target));
+        showCurrent(target);
     }
 
     private void show(Main main, int at) {
@@ -350,19 +503,36 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             }
         }
         var content = task.task().content();
+        EditorEvents events = new EditorEvents() {
+            @Override
+            public void changed() {
+                CandidateView.this.changed();
+            }
+
+            @Override
+            public void moved(Map<String, String> prefixes) {
+                if (!prefixes.isEmpty()) {
+                    getElement().executeJs("window.assayDrafts && window.assayDrafts.rekey($0, $1)",
+                            String.valueOf(position), JSON.writeValueAsString(prefixes));
+                }
+            }
+        };
         editor = switch (task.task().kind()) {
-            case WORKFLOW_DESIGN -> new WorkflowEditor(task.answer().workflow(), this::changed);
+            case WORKFLOW_DESIGN -> new WorkflowEditor(task.answer().workflow(), events);
             case AUTOMATION_PLAN -> new AutomationEditor(content.automation().workLog(), task.answer().automation(),
-                    this::changed);
+                    events);
             case AI_OUTPUT_CRITIQUE -> new CritiqueEditor(content.critique().segments(), task.answer().critique(),
-                    this::changed);
+                    events);
         };
         Span step = new Span("Task " + (at + 1) + " of " + session.tasks().size());
         step.addClassName("task-step");
-        Div briefCard = new Div(step, new TaskBrief(task.task().kind(), content));
-        briefCard.addClassName("candidate-card");
+        // The automation task's work log is shown once, in the answer, where the candidate ticks activities.
+        Div briefCard = new Div(step, new TaskBrief(task.task().kind(), content, TaskBrief.WorkLog.IN_ANSWER));
+        briefCard.addClassNames("candidate-card", "candidate-brief");
+        briefCard.setId("task-brief");
         Div answerCard = new Div(editor.component());
-        answerCard.addClassName("candidate-card");
+        answerCard.addClassNames("candidate-card", "candidate-answer");
+        answerCard.setId("task-answer");
         Div pager = new Div();
         pager.addClassName("pager");
         if (at > 0) {
@@ -378,7 +548,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             pager.add(review);
         }
-        main.add(briefCard, answerCard, pager);
+        Div split = new Div(briefCard, answerCard);
+        split.addClassName("task-split");
+        main.add(split, pager);
         status(task.savedAt() == null ? "Nothing saved yet" : "Saved");
     }
 
@@ -395,6 +567,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
 
     /** Saves the current answer; returns false if it could not be saved (the text stays in the page). */
     private boolean saveNow() {
+        if (inactive) {
+            return false;
+        }
         if (editor == null || !pending || frozen) {
             return true;
         }
@@ -404,10 +579,15 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         }
         status("Saving…");
         try {
-            attempts.save(token, position, editor.value());
+            Answer saved = editor.value();
+            attempts.save(token, page, position, saved);
             pending = false;
             status("Saved");
+            confirmDrafts(position, saved);
             return true;
+        } catch (OtherPageException e) {
+            otherTab();
+            return false;
         } catch (AttemptException e) {
             frozen = true;
             editor.setReadOnly(true);
@@ -424,16 +604,33 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         }
     }
 
+    /** Tells the page which of its kept texts the server now has, by fingerprint, so it can let them go. */
+    private void confirmDrafts(int at, Answer saved) {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        AnswerTexts.of(saved).forEach((path, text) -> fingerprints.put(path, fingerprint(text)));
+        getElement().executeJs("window.assayDrafts && window.assayDrafts.confirm($0, $1)", String.valueOf(at),
+                JSON.writeValueAsString(fingerprints));
+    }
+
+    /** The page's fingerprint of a text (candidate-drafts.js): its length and Java's hash code. */
+    static String fingerprint(String text) {
+        return text.length() + ":" + text.hashCode();
+    }
+
     private void onPoll() {
-        if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS) {
+        if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS || inactive) {
             return;
         }
         if (pending && saveNow()) {
             UI.getCurrent().setPollInterval(15_000);
         }
-        // Ask the server rather than trust this page's copy: time may be up, or another tab may have submitted.
-        if (attempts.open(token).stage() != CandidateSession.Stage.IN_PROGRESS) {
+        // Ask the server rather than trust this page's copy: time may be up, another tab may have submitted
+        // or taken over.
+        CandidateSession now = attempts.open(token);
+        if (now.stage() != CandidateSession.Stage.IN_PROGRESS) {
             reload();
+        } else if (!page.equals(now.activePage())) {
+            otherTab();
         }
     }
 
@@ -448,8 +645,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             reload();
             return;
         }
-        Main main = (Main) getChildren().flatMap(Component::getChildren)
-                .filter(c -> "work".equals(c.getId().orElse(null))).findFirst().orElseThrow();
+        Main main = workArea().orElseThrow();
         main.removeAll();
         editor = null;
         getElement().removeAttribute("data-position");
@@ -486,7 +682,10 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         ConfirmDialog dialog = new ConfirmDialog("Submit your answers?",
                 "After you submit, nothing can be changed.", "Submit", e -> {
                     try {
-                        attempts.submit(token);
+                        attempts.submit(token, page);
+                    } catch (OtherPageException ex) {
+                        otherTab();
+                        return;
                     } catch (AttemptException ex) {
                         log.info("Submit refused: {}", ex.getMessage());
                     }

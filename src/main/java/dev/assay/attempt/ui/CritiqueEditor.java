@@ -3,6 +3,7 @@ package dev.assay.attempt.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.assay.attempt.Answer;
+import dev.assay.attempt.AnswerTexts;
 import dev.assay.taskbank.FlawCategory;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,8 @@ class CritiqueEditor implements AnswerEditor {
         final Select<FlawCategory> category = new Select<>();
         final TextArea explanation;
         final Div form = new Div();
+        final Div line;
+        UndoNote undoNote;
 
         SegmentRow(int number, String text, Answer.Flag flag) {
             this.number = number;
@@ -47,9 +51,21 @@ class CritiqueEditor implements AnswerEditor {
             body.addClassName("flag-text");
             toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
             toggle.addClickListener(e -> {
-                setFlagged(!form.isVisible());
-                if (form.isVisible()) {
+                boolean removing = form.isVisible();
+                dropUndo();
+                setFlagged(!removing);
+                if (!removing) {
                     category.focus();
+                } else if (category.getValue() != null || !SegmentRow.this.explanation.getValue().isBlank()) {
+                    // The category and explanation stay in the (hidden) form, so undo brings them back as they were.
+                    undoNote = new UndoNote("Flag on segment " + number + " removed.", () -> {
+                        dropUndo();
+                        setFlagged(true);
+                        changed.run();
+                        SegmentRow.this.explanation.focus();
+                    });
+                    add(undoNote);
+                    undoNote.undo.focus();
                 }
                 changed.run();
             });
@@ -58,10 +74,11 @@ class CritiqueEditor implements AnswerEditor {
             category.setItemLabelGenerator(c -> c == null ? "" : c.label());
             category.setPlaceholder("Choose a category");
             category.addValueChangeListener(e -> changed.run());
-            explanation = AnswerFields.area("What is wrong, and how you know", flag == null ? "" : flag.explanation(), changed);
+            explanation = AnswerFields.area("What is wrong, and how you know", flag == null ? "" : flag.explanation(),
+                    AnswerTexts.flag(number), changed);
             form.add(category, explanation);
             form.addClassName("flag-form");
-            Div line = new Div(badge, body, toggle);
+            line = new Div(badge, body, toggle);
             line.addClassName("flag-line");
             add(line, form);
             if (flag != null) {
@@ -81,14 +98,21 @@ class CritiqueEditor implements AnswerEditor {
             }
         }
 
+        void dropUndo() {
+            if (undoNote != null) {
+                remove(undoNote);
+                undoNote = null;
+            }
+        }
+
         Answer.Flag value() {
             return form.isVisible() ? new Answer.Flag(number, category.getValue(), explanation.getValue()) : null;
         }
     }
 
-    CritiqueEditor(List<String> segments, Answer.Critique answer, Runnable changed) {
+    CritiqueEditor(List<String> segments, Answer.Critique answer, EditorEvents events) {
         this.segments = segments;
-        this.changed = changed;
+        this.changed = events::changed;
         H3 flagHeading = new H3("1. Flag the problems");
         flagHeading.addClassName("answer-heading");
         Paragraph help = new Paragraph("Flag each segment of the AI's output that has a problem, choose what kind, "
@@ -107,12 +131,20 @@ class CritiqueEditor implements AnswerEditor {
         }
         H3 fixHeading = new H3("2. Write the corrected version");
         fixHeading.addClassName("answer-heading");
-        corrected = AnswerFields.area("Corrected version", answer.corrected(), changed);
+        corrected = AnswerFields.area("Corrected version", answer.corrected(), "corrected", changed);
         corrected.setId("critique-corrected");
         corrected.setMinHeight("10rem");
         copyOriginal = new Button("Start from the AI's text", VaadinIcon.COPY_O.create(), e -> {
-            corrected.setValue(String.join("\n", segments));
-            corrected.focus();
+            if (corrected.getValue().isBlank()) {
+                copyOriginal();
+                return;
+            }
+            ConfirmDialog replace = new ConfirmDialog("Replace your corrected version?", "This puts the AI's "
+                    + "original text in the box instead of what you have written there.", "Replace", ok -> copyOriginal());
+            replace.setCancelable(true);
+            replace.setCancelText("Keep mine");
+            replace.setConfirmButtonTheme("error primary");
+            replace.open();
         });
         copyOriginal.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         H3 verdictHeading = new H3("3. Your verdict");
@@ -123,10 +155,15 @@ class CritiqueEditor implements AnswerEditor {
         verdict.setValue(answer.verdict());
         verdict.addValueChangeListener(e -> changed.run());
         verdict.setId("critique-verdict");
-        reason = AnswerFields.area("Why", answer.verdictReason(), changed);
+        reason = AnswerFields.area("Why", answer.verdictReason(), "verdictReason", changed);
         reason.setId("critique-reason");
         root = new Div(flagHeading, help, list, fixHeading, copyOriginal, corrected, verdictHeading, verdict, reason);
         root.addClassName("answer-editor");
+    }
+
+    private void copyOriginal() {
+        corrected.setValue(String.join("\n", segments));
+        corrected.focus();
     }
 
     @Override
@@ -149,6 +186,7 @@ class CritiqueEditor implements AnswerEditor {
     @Override
     public void setReadOnly(boolean readOnly) {
         for (SegmentRow r : rows) {
+            r.dropUndo();
             r.toggle.setVisible(!readOnly);
             r.category.setReadOnly(readOnly);
             r.explanation.setReadOnly(readOnly);

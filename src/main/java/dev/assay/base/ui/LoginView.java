@@ -74,6 +74,13 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (query.containsKey("error")) {
             form.setI18n(i18n(lastAuthenticationFailure()));
             form.setError(true);
+        } else if (query.containsKey("stale")) {
+            LoginI18n i18n = i18n(null);
+            i18n.getErrorMessage().setTitle("Please sign in again");
+            i18n.getErrorMessage().setMessage("The sign-in page had been open too long, so nothing was sent. "
+                    + "Enter your email and password once more.");
+            form.setI18n(i18n);
+            form.setError(true);
         } else if (query.containsKey("signedout")) {
             LoginI18n i18n = i18n(null);
             i18n.getForm().setTitle("You have signed out");

@@ -48,6 +48,8 @@ import org.springframework.stereotype.Component;
 class DemoReviews implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReviews.class);
+    /** The demo candidates answer through the real candidate flow, as one browser page each. */
+    private static final String PAGE = "demo-page";
     static final String DEMO_ASSESSMENT = "Data Analyst — AI-first work sample";
 
     private record Candidate(String name, String email, int quality) {
@@ -98,12 +100,12 @@ class DemoReviews implements ApplicationRunner {
             String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
             CandidateSession session = attempts.start(token, true);
             for (CandidateSession.CandidateTask task : session.tasks()) {
-                attempts.save(token, task.position(), answer(task.task().content(), c.quality()));
+                attempts.save(token, PAGE, task.position(), answer(task.task().content(), c.quality()));
                 attempts.recordSignals(token, task.position(), 600 + 300 * c.quality() + 37 * task.position(),
                         c.quality() == 1 ? 3 : task.position() % 2, c.quality() == 1 ? 1_400 : 80 * (task.position() % 2),
                         c.quality() == 1 ? 4 : 1);
             }
-            attempts.submit(token);
+            attempts.submit(token, PAGE);
         }
         Set<String> panelEmails = Set.of("vera@assay.example", "victor@assay.example", "wen@assay.example");
         Set<Long> members = SystemAuthentication.callAs("RECRUITER", () -> staff.reviewers()).stream()
@@ -147,12 +149,12 @@ class DemoReviews implements ApplicationRunner {
             CandidateSession session = attempts.start(token, true);
             int answerQuality = q < 2.7 ? 1 : q < 3.6 ? 2 : 3;
             for (CandidateSession.CandidateTask task : session.tasks()) {
-                attempts.save(token, task.position(), answer(task.task().content(), answerQuality));
+                attempts.save(token, PAGE, task.position(), answer(task.task().content(), answerQuality));
                 int pastes = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
                 attempts.recordSignals(token, task.position(), 900 + random.nextInt(1500), pastes,
                         pastes == 0 ? 0 : 40 + random.nextInt(500), random.nextInt(4));
             }
-            attempts.submit(token);
+            attempts.submit(token, PAGE);
             quality.put(issued.invitation().candidateCode(), q);
         }
         List<StaffMember> reviewers = SystemAuthentication.callAs("RECRUITER", () -> staff.reviewers()).stream()
@@ -245,7 +247,14 @@ class DemoReviews implements ApplicationRunner {
                 : "Every Monday at 07:00, a scheduled job pulls the export, fills the standard template and posts a "
                         + "draft for review. Input: the export file. Output: the filled template. "
                         + (quality > 2 ? "It refuses to run if the export has fewer rows than last week minus 10%." : "");
-        return new Answer(null, new Answer.Automation(ranked, spec,
+        // Stronger candidates estimate every saving; the weakest guesses one and leaves the rest.
+        java.util.Map<Integer, String> savings = new java.util.TreeMap<>();
+        for (int r = 0; r < ranked.size(); r++) {
+            if (quality > 1 || r == 0) {
+                savings.put(ranked.get(r), Math.max(10, log.get(ranked.get(r)).minutes() * 3 / 4) + " min");
+            }
+        }
+        return new Answer(null, new Answer.Automation(ranked, savings, spec,
                 quality == 1 ? "" : "If the job fails it emails me and the old manual steps still work.",
                 quality > 2 ? "Only aggregated figures leave the warehouse; no customer names in the template." : "",
                 quality > 1 ? "I review the draft before it is sent; a person always presses send." : ""), null);

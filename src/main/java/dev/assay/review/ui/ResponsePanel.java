@@ -145,6 +145,10 @@ class ResponsePanel extends Div {
             }
             TaskContent.WorkLogEntry e = log.get(index);
             ListItem item = new ListItem(e.day() + " · " + e.activity() + " (" + e.minutes() + " min)");
+            String saving = a.saving(index);
+            Span estimate = new Span(saving.isBlank() ? "no saving estimated" : "saves about " + saving + " a week");
+            estimate.addClassName(saving.isBlank() ? "empty-answer" : "answer-saving");
+            item.add(new Span(" — "), estimate);
             if (e.repetitive()) {
                 Span tag = new Span("planted repetitive work");
                 tag.addClassNames("chip", "chip-found");

@@ -20,7 +20,17 @@ import java.util.List;
  */
 public class TaskBrief extends Div {
 
+    /** Where an automation task's work log is shown: here, or in the candidate's answer (once, to tick from). */
+    public enum WorkLog { IN_BRIEF, IN_ANSWER }
+
+    private final WorkLog workLog;
+
     public TaskBrief(TaskKind kind, TaskContent content) {
+        this(kind, content, WorkLog.IN_BRIEF);
+    }
+
+    public TaskBrief(TaskKind kind, TaskContent content, WorkLog workLog) {
+        this.workLog = workLog;
         addClassName("task-brief");
         Div meta = new Div();
         meta.addClassName("task-brief-meta");
@@ -68,6 +78,13 @@ public class TaskBrief extends Div {
         }
         section("The situation", a.scenario());
         if (a.workLog().isEmpty()) {
+            return;
+        }
+        if (workLog == WorkLog.IN_ANSWER) {
+            Paragraph where = new Paragraph("The work log (" + a.workLog().size() + " activities) is in your answer, "
+                    + "where you tick the ones you would automate.");
+            where.addClassNames("task-brief-text", "task-brief-note");
+            add(heading("The work log"), where);
             return;
         }
         add(heading("The work log"));

@@ -29,9 +29,9 @@ class AttemptRulesTest {
         Attempt a = attempt(30, 0);
         Instant deadline = a.getDeadline();
 
-        a.save(1, "{}", deadline.plus(Attempt.GRACE));
+        a.save(1, "{}", deadline.plus(Attempt.GRACE), "tab-1");
         assertThat(a.getCurrentPosition()).isEqualTo(1);
-        assertThatThrownBy(() -> a.save(0, "{}", deadline.plus(Attempt.GRACE).plusMillis(1)))
+        assertThatThrownBy(() -> a.save(0, "{}", deadline.plus(Attempt.GRACE).plusMillis(1), "tab-1"))
                 .isInstanceOf(AttemptException.class).hasMessageContaining("Time is up");
         assertThat(a.isOverdue(deadline.plus(Attempt.GRACE).plusSeconds(1))).isTrue();
     }
@@ -39,10 +39,10 @@ class AttemptRulesTest {
     @Test
     void aSubmittedAttemptCannotChange() {
         Attempt a = attempt(30, 0);
-        a.save(0, "{\"v\":1}", START.plusSeconds(60));
+        a.save(0, "{\"v\":1}", START.plusSeconds(60), "tab-1");
         a.submit(START.plusSeconds(120), false);
 
-        assertThatThrownBy(() -> a.save(0, "{\"v\":2}", START.plusSeconds(130)))
+        assertThatThrownBy(() -> a.save(0, "{\"v\":2}", START.plusSeconds(130), "tab-1"))
                 .isInstanceOf(AttemptException.class).hasMessageContaining("already submitted");
         assertThatThrownBy(() -> a.submit(START.plusSeconds(140), false)).isInstanceOf(AttemptException.class);
         assertThat(a.task(0).getAnswerJson()).isEqualTo("{\"v\":1}");
@@ -50,7 +50,24 @@ class AttemptRulesTest {
     }
 
     @Test
+    void onlyThePageThatClaimedTheAttemptLastMaySaveOrSubmit() {
+        Attempt a = attempt(30, 0);
+        a.save(0, "{\"v\":1}", START.plusSeconds(10), "tab-1");
+        assertThat(a.claim("tab-2")).as("the page that saved until now").isEqualTo("tab-1");
+
+        assertThatThrownBy(() -> a.save(0, "{\"v\":0}", START.plusSeconds(20), "tab-1"))
+                .isInstanceOf(dev.assay.attempt.OtherPageException.class);
+        assertThatThrownBy(() -> a.requireActive("tab-1")).isInstanceOf(dev.assay.attempt.OtherPageException.class);
+        assertThat(a.task(0).getAnswerJson()).as("the replaced tab overwrote nothing").isEqualTo("{\"v\":1}");
+
+        a.save(0, "{\"v\":2}", START.plusSeconds(30), "tab-2");
+        assertThat(a.claim("tab-1")).isEqualTo("tab-2");
+        a.save(0, "{\"v\":3}", START.plusSeconds(40), "tab-1");
+        assertThat(a.task(0).getAnswerJson()).isEqualTo("{\"v\":3}");
+    }
+
+    @Test
     void thereIsNoTaskBeyondTheDrawnOnes() {
-        assertThatThrownBy(() -> attempt(30, 0).save(2, "{}", START)).hasMessageContaining("no task 3");
+        assertThatThrownBy(() -> attempt(30, 0).save(2, "{}", START, "tab-1")).hasMessageContaining("no task 3");
     }
 }

@@ -3,120 +3,25 @@ package dev.assay.attempt.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.base.SystemAuthentication;
-import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.InvitationStatus;
 import dev.assay.invitation.IssuedInvitation;
-import dev.assay.invitation.NewInvitation;
-import dev.assay.support.BrowserTest;
-import dev.assay.taskbank.AssessmentService;
-import dev.assay.taskbank.AssessmentSpec;
 import dev.assay.taskbank.AssessmentView;
-import dev.assay.taskbank.DefaultCompetencyModel;
-import dev.assay.taskbank.JobRoleService;
-import dev.assay.taskbank.RoleDetail;
-import dev.assay.taskbank.SlotSpec;
-import dev.assay.taskbank.TaskBankService;
-import dev.assay.taskbank.TaskContent;
-import dev.assay.taskbank.TaskDetail;
-import dev.assay.taskbank.TaskSamples;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A candidate goes from their link to a submitted assessment in a real browser. */
-class CandidateJourneyIT extends BrowserTest {
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    dev.assay.attempt.AttemptService attempts;
-
-    @Autowired
-    JobRoleService roles;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @Autowired
-    TaskBankService bank;
-
-    @Autowired
-    AssessmentService assessments;
-
-    private static String id() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private AssessmentView assessment() {
-        return SystemAuthentication.callAs("RECRUITER", () -> {
-            RoleDetail role = roles.create("Journey Role " + id(), "A role.", DefaultCompetencyModel.criteria());
-            List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Plan the Monday report", role.key()))),
-                    SlotSpec.fixed(publish(TaskSamples.automation("A support lead's week", role.key()))),
-                    SlotSpec.fixed(publish(TaskSamples.critique("Check the Q3 memo", role.key()))));
-            AssessmentView a = assessments.create(new AssessmentSpec("Ops screen " + id(), role.id(), 60,
-                    "Welcome to the screen.", true, slots));
-            return assessments.open(a.id());
-        });
-    }
-
-    private long publish(TaskContent content) {
-        TaskDetail d = bank.create(content.kind(), content);
-        return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
-    }
-
-    private IssuedInvitation invite(AssessmentView a) {
-        return SystemAuthentication.callAs("RECRUITER", () -> invitations.invite(a.id(), new NewInvitation(
-                "Casey Candidate", "casey." + id() + "@example.com", 0, Instant.now().plus(Duration.ofDays(2)))));
-    }
-
-    private void click(By by) {
-        WebElement e = waitFor(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
-        waitForVaadin();
-    }
-
-    private void type(By by, String text) {
-        WebElement e = waitFor(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.sendKeys(text);
-    }
-
-    /** Waits until the page says the typing is stored (it shows "Saving…" from the first key). */
-    private void assertAccessible(String page) {
-        assertThat(seriousAccessibilityViolations()).as("serious or critical accessibility problems on " + page)
-                .isEmpty();
-    }
-
-    private void atPhoneWidth(String page) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        waitForVaadin();
-        screenshot(page + "-phone");
-        assertAccessible(page + " at 390 px");
-        Object overflow = ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-        assertThat(overflow).as(page + " scrolls sideways at 390 px").isEqualTo(false);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        waitForVaadin();
-    }
-
-    private void waitSaved() {
-        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saving…"));
-        waitUntil(d -> d.findElement(By.id("save-state")).getText().equals("Saved"));
-    }
+class CandidateJourneyIT extends CandidateBrowserTest {
 
     @Test
     void aCandidateConsentsDoesEachTaskLosesNothingOnReloadAndSubmits() {
         AssessmentView a = assessment();
         IssuedInvitation issued = invite(a);
-        driver.get(issued.link().replaceFirst("http://localhost:\\d+", url("").replaceAll("/$", "")));
+        driver.get(linkHere(issued));
         waitForVaadin();
         waitFor(By.id("landing"));
         screenshot("candidate-landing");
@@ -129,6 +34,11 @@ class CandidateJourneyIT extends BrowserTest {
         click(By.id("start"));
         waitFor(By.id("countdown"));
         assertThat(driver.findElement(By.id("countdown")).getText()).matches("\\d+:\\d{2} left");
+        // At 1440 px the brief sits beside the answer, as reviewers see them; on a phone, above it.
+        Rectangle brief = driver.findElement(By.id("task-brief")).getRect();
+        Rectangle answer = driver.findElement(By.id("task-answer")).getRect();
+        assertThat(answer.getX()).as("the answer starts right of the brief").isGreaterThanOrEqualTo(brief.getX() + brief.getWidth());
+        assertThat(answer.getY()).as("brief and answer share a row").isEqualTo(brief.getY());
         assertAccessible("the workflow task");
         atPhoneWidth("candidate-workflow");
 
@@ -154,11 +64,15 @@ class CandidateJourneyIT extends BrowserTest {
         assertThat(SystemAuthentication.callAs("RECRUITER", () -> attempts.signals(issued.invitation().id()))
                 .getFirst().pastedChars()).isEqualTo("pasted words".length());
 
-        // Task 2: choose an activity to automate and write the specification.
+        // Task 2: the work log appears once, as the list to tick from; each chosen activity gets a weekly saving.
         click(By.id("task-2"));
-        click(By.cssSelector(".pick-list vaadin-checkbox"));
+        assertThat(driver.findElements(By.cssSelector("#task-brief .work-log"))).as("no second copy of the log").isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".pick-table .pick-row vaadin-checkbox"))).hasSize(6);
+        click(By.cssSelector(".pick-table vaadin-checkbox"));
+        type(By.cssSelector(".rank-saving input"), "about 40 min");
         type(By.cssSelector("#automation-spec textarea"), "Every weekday at 9:00 copy the ticket counts.");
         waitSaved();
+        waitUntil(d -> saved(issued, 1).automation().saving(0).equals("about 40 min"));
         assertAccessible("the automation task");
         atPhoneWidth("candidate-automation");
 
@@ -180,9 +94,18 @@ class CandidateJourneyIT extends BrowserTest {
         screenshot("candidate-review");
         assertAccessible("the review page");
         atPhoneWidth("candidate-review");
+
+        // On a phone, the confirmation and its Submit button fit the screen, and submitting works there.
+        phoneWidth();
         click(By.id("submit"));
+        waitFor(By.cssSelector("vaadin-button[slot='confirm-button']"));
+        screenshot("candidate-submit-dialog-phone");
+        assertThat(dialogsOutsideTheWindow()).isEmpty();
+        assertThat(scrollsSideways()).as("the page behind the dialog scrolls sideways").isFalse();
+        assertAccessible("the submit confirmation at 390 px");
         click(By.cssSelector("vaadin-button[slot='confirm-button']"));
         waitFor(By.id("receipt"));
+        desktopWidth();
         screenshot("candidate-receipt");
         assertAccessible("the receipt");
         atPhoneWidth("candidate-receipt");
@@ -194,13 +117,6 @@ class CandidateJourneyIT extends BrowserTest {
         assertThat(waitFor(By.id("receipt")).getText()).contains("your answers are submitted");
     }
 
-    private void startFromLink(IssuedInvitation issued) {
-        driver.get(issued.link().replaceFirst("http://localhost:\\d+", url("").replaceAll("/$", "")));
-        waitForVaadin();
-        click(By.id("consent"));
-        click(By.id("start"));
-        waitFor(By.id("countdown"));
-    }
 
     @Test
     void losingTheServerSessionAsInARestartLosesNoSavedWork() {
@@ -284,9 +200,6 @@ class CandidateJourneyIT extends BrowserTest {
                 .isEqualTo("Five minutes left. Your work is saved.");
     }
 
-    private static String tokenOf(IssuedInvitation issued) {
-        return issued.link().substring(issued.link().lastIndexOf('/') + 1);
-    }
 
     @Test
     void aRevokedOrUnknownLinkGetsAFriendlyPageThatSaysWhatToDo() {
