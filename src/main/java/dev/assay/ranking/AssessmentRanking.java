@@ -18,14 +18,30 @@ public record AssessmentRanking(long assessmentId, String assessmentTitle, boole
     public record Criterion(String key, String name, double weightShare) {
     }
 
-    /** One ranked candidate. */
+    /**
+     * One ranked candidate. {@code pendingReviews} are assigned reviews not yet submitted: while there are any,
+     * the scores and band are provisional.
+     */
     public record Candidate(long submissionId, String candidateCode, String name, String email, int band,
             int position, double raw, double rawSe, double adjusted, double adjustedSe, boolean adjustedBySeverity,
-            int reviews, Map<String, Double> criterionMeans, boolean flagged, String resolution) {
+            int reviews, int pendingReviews, Map<String, Double> criterionMeans, boolean flagged, String resolution) {
 
         /** The candidate as the page may show them: the name once revealed, else the code. */
         public String label() {
             return name == null ? candidateCode : name;
+        }
+
+        /** Whether every assigned review is in, so the band is final. */
+        public boolean complete() {
+            return pendingReviews == 0;
+        }
+
+        /** The disagreement flag in words: empty, how it was resolved, open, or left open when review closed. */
+        public String disagreement(boolean reviewClosed) {
+            if (!flagged) {
+                return "";
+            }
+            return resolution != null ? resolution : reviewClosed ? "Unresolved at close" : "Open";
         }
     }
 

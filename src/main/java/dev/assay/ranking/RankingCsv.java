@@ -8,7 +8,8 @@ import java.util.Locale;
  * The ranking as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads
  * accents), RFC 4180 quoting, dot decimals, and text cells that a spreadsheet would run as a formula
  * (starting with = + - @ or a tab) prefixed with an apostrophe. Names and emails are filled in only when
- * the review is closed.
+ * the review is closed. Headers are the words the ranking page uses; each criterion column also names the
+ * criterion's key in brackets, which stays the same when a criterion is renamed.
  */
 public final class RankingCsv {
 
@@ -17,22 +18,23 @@ public final class RankingCsv {
 
     public static String write(AssessmentRanking ranking) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        List<String> header = new ArrayList<>(List.of("position", "band", "candidate_code", "name", "email",
-                "adjusted_score", "adjusted_se", "raw_score", "raw_se", "severity_adjusted", "reviews"));
-        ranking.criteria().forEach(c -> header.add("mean_" + c.key()));
-        header.addAll(List.of("flagged", "resolution"));
+        List<String> header = new ArrayList<>(List.of("Position", "Band", "Candidate code", "Name", "Email",
+                "Adjusted score", "Adjusted SE", "Raw score", "Raw SE", "Adjusted for severity", "Reviews",
+                "Reviews still to come"));
+        ranking.criteria().forEach(c -> header.add(c.name() + " (mean) [" + c.key() + "]"));
+        header.addAll(List.of("Flagged", "Disagreement"));
         line(out, header);
         for (AssessmentRanking.Candidate c : ranking.candidates()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()), String.valueOf(c.band()),
                     c.candidateCode(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email(),
                     number(c.adjusted()), number(c.adjustedSe()), number(c.raw()), number(c.rawSe()),
-                    c.adjustedBySeverity() ? "yes" : "no", String.valueOf(c.reviews())));
+                    c.adjustedBySeverity() ? "yes" : "no", String.valueOf(c.reviews()), String.valueOf(c.pendingReviews())));
             ranking.criteria().forEach(k -> {
                 Double m = c.criterionMeans().get(k.key());
                 cells.add(m == null ? "" : number(m));
             });
             cells.add(c.flagged() ? "yes" : "no");
-            cells.add(c.resolution() == null ? "" : c.resolution());
+            cells.add(c.disagreement(ranking.identitiesVisible()));
             line(out, cells);
         }
         return out.toString();

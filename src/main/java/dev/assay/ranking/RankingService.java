@@ -206,7 +206,7 @@ public class RankingService {
             }
             rows.add(new AssessmentRanking.Candidate(s.submissionId(), s.candidateCode(), s.revealedName(),
                     s.revealedEmail(), row.banded().band(), row.banded().position(), w.raw(), w.rawSe(), w.adjusted(),
-                    w.adjustedSe(), w.adjustedBySeverity(), w.reviewers(), means, s.flagged(),
+                    w.adjustedSe(), w.adjustedBySeverity(), w.reviewers(), s.pendingReviews(), means, s.flagged(),
                     s.resolution() == null ? null : s.resolution().label()));
         }
         List<AssessmentRanking.Reviewer> reviewers = new ArrayList<>();

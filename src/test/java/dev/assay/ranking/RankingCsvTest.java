@@ -23,12 +23,16 @@ class RankingCsvTest {
         AssessmentRanking ranking = new AssessmentRanking(1, "T", true, 0.95,
                 List.of(new AssessmentRanking.Criterion("ai-critique", "Critique", 1.0)),
                 List.of(new AssessmentRanking.Candidate(9, "C-7F3K", "Zoë Ångström", "zoe@example.com", 1, 1, 3.5,
-                        0.25, 3.75, 0.3, true, 2, Map.of("ai-critique", 3.5), true, "Reconciled score")),
+                        0.25, 3.75, 0.3, true, 2, 0, Map.of("ai-critique", 3.5), true, "Reconciled score"),
+                        new AssessmentRanking.Candidate(10, "C-9Q2M", "Ola Nordmann", "ola@example.com", 1, 2, 3.0,
+                        0.4, 3.1, 0.45, true, 1, 1, Map.of("ai-critique", 3.0), true, null)),
                 List.of(), true, null, 0);
         String csv = RankingCsv.write(ranking);
         assertThat(csv.lines().toList()).containsExactly(
-                "\uFEFFposition,band,candidate_code,name,email,adjusted_score,adjusted_se,raw_score,raw_se,"
-                        + "severity_adjusted,reviews,mean_ai-critique,flagged,resolution",
-                "1,1,C-7F3K,Zoë Ångström,zoe@example.com,3.750,0.300,3.500,0.250,yes,2,3.500,yes,Reconciled score");
+                "\uFEFFPosition,Band,Candidate code,Name,Email,Adjusted score,Adjusted SE,Raw score,Raw SE,"
+                        + "Adjusted for severity,Reviews,Reviews still to come,Critique (mean) [ai-critique],Flagged,"
+                        + "Disagreement",
+                "1,1,C-7F3K,Zoë Ångström,zoe@example.com,3.750,0.300,3.500,0.250,yes,2,0,3.500,yes,Reconciled score",
+                "2,1,C-9Q2M,Ola Nordmann,ola@example.com,3.100,0.450,3.000,0.400,yes,1,1,3.000,yes,Unresolved at close");
     }
 }

@@ -91,7 +91,7 @@ class RankingServiceIT extends DatabaseTest {
         assertThat(analytics.adjustedScores()).hasSize(8);
 
         String csv = RankingCsv.write(ranking);
-        assertThat(csv).startsWith("\uFEFFposition,band,candidate_code,name,email,adjusted_score");
+        assertThat(csv).startsWith("\uFEFFPosition,Band,Candidate code,Name,Email,Adjusted score");
         assertThat(csv.lines()).hasSize(9);
         submitted.forEach(s -> assertThat(csv).contains(s.code()).doesNotContain(s.name()).doesNotContain(s.email()));
 

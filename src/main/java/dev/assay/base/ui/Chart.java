@@ -26,6 +26,14 @@ public class Chart extends Component implements HasSize {
         setOption(option);
     }
 
+    /** What stands in a chart's place when there is nothing to draw yet: a sentence saying so. */
+    public static Component empty(String message) {
+        com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(
+                new com.vaadin.flow.component.html.Span(message));
+        box.addClassName("chart-empty");
+        return box;
+    }
+
     public void setOption(Object option) {
         getElement().setAttribute("option", JSON.writeValueAsString(option));
     }

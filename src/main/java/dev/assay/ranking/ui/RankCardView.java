@@ -1,9 +1,9 @@
 package dev.assay.ranking.ui;
 
+import static dev.assay.base.ui.DataTable.Align.END;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.DataTable;
 import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.ranking.RankCard;
@@ -91,49 +92,38 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private Component contributions() {
-        Grid<RankCard.Contribution> grid = new Grid<>();
+        DataTable<RankCard.Contribution> grid = new DataTable<RankCard.Contribution>()
+                .column("Criterion", RankCard.Contribution::name)
+                .column("Weight", k -> Math.round(k.weightShare() * 100) + "%", END)
+                .column("Mean level", k -> k.mean() == null ? "not scored" : String.format(Locale.ROOT, "%.2f", k.mean()), END)
+                .column("Contribution", k -> k.points() == null ? "–" : String.format(Locale.ROOT, "%.2f", k.points()), END)
+                .rows(card.criteria());
         grid.setId("card-criteria");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(RankCard.Contribution::name).setHeader("Criterion").setFlexGrow(3);
-        grid.addColumn(k -> Math.round(k.weightShare() * 100) + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(k -> k.mean() == null ? "not scored" : String.format(Locale.ROOT, "%.2f", k.mean()))
-                .setHeader("Mean level").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(k -> k.points() == null ? "–" : String.format(Locale.ROOT, "%.2f", k.points()))
-                .setHeader("Contribution").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(card.criteria());
         return section("Criteria", note("Contribution = mean level × the criterion's share of the weight among the "
                 + "criteria this candidate's tasks were scored on; the contributions add up to the raw score."), grid);
     }
 
     private Component tasks() {
-        Grid<RankCard.TaskScore> grid = new Grid<>();
+        DataTable<RankCard.TaskScore> grid = new DataTable<RankCard.TaskScore>()
+                .column("#", t -> String.valueOf(t.position() + 1))
+                .column("Task", RankCard.TaskScore::title)
+                .column("Kind", RankCard.TaskScore::kind)
+                .column("Mean level", t -> t.mean() == null ? "–" : String.format(Locale.ROOT, "%.2f", t.mean()), END)
+                .rows(card.tasks());
         grid.setId("card-tasks");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(t -> "Task " + (t.position() + 1)).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RankCard.TaskScore::title).setHeader("Task").setFlexGrow(3);
-        grid.addColumn(RankCard.TaskScore::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.mean() == null ? "–" : String.format(Locale.ROOT, "%.2f", t.mean()))
-                .setHeader("Mean level").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(card.tasks());
         return section("Tasks", grid);
     }
 
     private Component reviewers() {
-        Grid<RankCard.ReviewerScore> grid = new Grid<>();
+        DataTable<RankCard.ReviewerScore> grid = new DataTable<RankCard.ReviewerScore>()
+                .column("Reviewer", RankCard.ReviewerScore::name)
+                .column("Score", r -> String.format(Locale.ROOT, "%.2f", r.raw()), END)
+                .column("Severity added", r -> r.severity() == null ? "not estimated"
+                        : String.format(Locale.ROOT, "%+.2f", r.severity()), END)
+                .column("Adjusted", r -> String.format(Locale.ROOT, "%.2f", r.adjusted()), END)
+                .column("Overall comment", RankCard.ReviewerScore::overallComment)
+                .rows(card.reviewers());
         grid.setId("card-reviewers");
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(RankCard.ReviewerScore::name).setHeader("Reviewer").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.raw())).setHeader("Score").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.severity() == null ? "not estimated" : String.format(Locale.ROOT, "%+.2f", r.severity()))
-                .setHeader("Severity added").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> String.format(Locale.ROOT, "%.2f", r.adjusted())).setHeader("Adjusted").setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(RankCard.ReviewerScore::overallComment).setHeader("Overall comment").setFlexGrow(4);
-        grid.setItems(card.reviewers());
         return section("Reviewers", note("Each reviewer's rubric-weighted score; a harsh reviewer's positive severity "
                 + "is added back, a lenient reviewer's negative one taken off."), grid);
     }

@@ -1,5 +1,6 @@
 package dev.assay.ranking.ui;
 
+import com.vaadin.flow.component.Component;
 import dev.assay.base.ui.Chart;
 import dev.assay.ranking.PanelAnalytics;
 import java.util.ArrayList;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The panel's charts as ECharts options: score distribution, reviewer severities, reliability. */
+/**
+ * The panel's charts as ECharts options: score distribution, reviewer severities, reliability. Axis names run
+ * along their axis inside the chart's margins, so none is cut off; a chart with nothing to show says so.
+ */
 final class RankingCharts {
 
     private static final String INK = "#1e1b4b";
@@ -17,7 +21,10 @@ final class RankingCharts {
     }
 
     /** Histogram of adjusted scores in quarter-level bins from 1 to 5. */
-    static Chart distribution(List<Double> scores) {
+    static Component distribution(List<Double> scores) {
+        if (scores.isEmpty()) {
+            return Chart.empty("No scores yet: the distribution appears once reviewers submit scorecards.");
+        }
         int bins = 16;
         int[] counts = new int[bins];
         for (double s : scores) {
@@ -31,11 +38,11 @@ final class RankingCharts {
             values.add(counts[b]);
         }
         Map<String, Object> option = Map.of(
-                "grid", Map.of("left", 40, "right", 16, "top", 24, "bottom", 40),
+                "grid", Map.of("left", 36, "right", 16, "top", 16, "bottom", 44, "containLabel", true),
                 "tooltip", Map.of("trigger", "axis"),
                 "xAxis", Map.of("type", "category", "data", labels, "name", "Adjusted score (bin start)",
-                        "nameLocation", "middle", "nameGap", 28),
-                "yAxis", Map.of("type", "value", "name", "Candidates", "minInterval", 1),
+                        "nameLocation", "middle", "nameGap", 30),
+                "yAxis", yAxis("Candidates", Map.of("minInterval", 1)),
                 "series", List.of(Map.of("type", "bar", "data", values, "itemStyle", Map.of("color", BRAND),
                         "barCategoryGap", "10%")));
         Chart chart = new Chart("Histogram of " + scores.size() + " candidates' adjusted scores", option);
@@ -44,7 +51,7 @@ final class RankingCharts {
     }
 
     /** Each reviewer's severity with its 95% interval (a box from −1 to +1 SE, whiskers to ±1.96 SE). */
-    static Chart severities(List<PanelAnalytics.ReviewerStats> reviewers) {
+    static Component severities(List<PanelAnalytics.ReviewerStats> reviewers) {
         List<String> names = new ArrayList<>();
         List<List<Double>> boxes = new ArrayList<>();
         List<Double> points = new ArrayList<>();
@@ -58,11 +65,15 @@ final class RankingCharts {
             boxes.add(List.of(s - 1.96 * se, s - se, s, s + se, s + 1.96 * se));
             points.add(round(s));
         }
+        if (names.isEmpty()) {
+            return Chart.empty("No severities yet: they need reviewers who scored some of the same candidates.");
+        }
         Map<String, Object> option = Map.of(
-                "grid", Map.of("left", 48, "right", 16, "top", 24, "bottom", 40),
+                "grid", Map.of("left", 36, "right", 16, "top", 16, "bottom", 8, "containLabel", true),
                 "tooltip", Map.of("trigger", "item"),
-                "xAxis", Map.of("type", "category", "data", names),
-                "yAxis", Map.of("type", "value", "name", "Severity (levels)"),
+                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0, "width", 110,
+                        "overflow", "truncate")),
+                "yAxis", yAxis("Severity (levels)", Map.of()),
                 "series", List.of(
                         Map.of("type", "boxplot", "name", "95% interval", "data", boxes,
                                 "itemStyle", Map.of("color", "#e0e7ff", "borderColor", BRAND)),
@@ -77,7 +88,7 @@ final class RankingCharts {
     }
 
     /** Alpha per criterion with its interval, against the .667 and .80 thresholds. */
-    static Chart reliability(List<PanelAnalytics.CriterionReliability> criteria) {
+    static Component reliability(List<PanelAnalytics.CriterionReliability> criteria) {
         List<String> names = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
         List<List<Double>> intervals = new ArrayList<>();
@@ -97,12 +108,15 @@ final class RankingCharts {
             double hi = c.alpha().upper();
             intervals.add(List.of(lo, lo, c.alpha().estimate(), hi, hi));
         }
+        if (names.isEmpty()) {
+            return Chart.empty("No reliability yet: it needs submissions scored by two or more reviewers.");
+        }
         Map<String, Object> option = Map.of(
-                "grid", Map.of("left", 48, "right", 40, "top", 24, "bottom", 40),
+                "grid", Map.of("left", 36, "right", 40, "top", 16, "bottom", 8, "containLabel", true),
                 "tooltip", Map.of("trigger", "item"),
                 "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0, "width", 130,
                         "overflow", "truncate")),
-                "yAxis", Map.of("type", "value", "name", "Krippendorff's α", "min", -0.2, "max", 1),
+                "yAxis", yAxis("Krippendorff's α", Map.of("min", -0.2, "max", 1)),
                 "series", List.of(
                         Map.of("type", "bar", "name", "α", "data", bars, "barWidth", "40%",
                                 "markLine", Map.of("silent", true, "symbol", "none", "data", List.of(
@@ -115,6 +129,13 @@ final class RankingCharts {
                 + "and .80 thresholds", option);
         chart.setId("chart-reliability");
         return chart;
+    }
+
+    /** A value axis whose name runs up the axis, in the margin the grid leaves for it. */
+    private static Map<String, Object> yAxis(String name, Map<String, Object> more) {
+        Map<String, Object> axis = new java.util.HashMap<>(more);
+        axis.putAll(Map.of("type", "value", "name", name, "nameLocation", "middle", "nameRotate", 90, "nameGap", 32));
+        return axis;
     }
 
     private static double round(double value) {

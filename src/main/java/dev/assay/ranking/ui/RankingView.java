@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.base.ui.Cells;
@@ -112,42 +113,75 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         add(candidates(), distribution, reliability(), reviewers());
     }
 
+    /**
+     * The candidates, best first. Each column keeps to what fits at 1440 px beside the navigation: the raw score
+     * sits under the adjusted one, criterion headers wrap, and the candidate's name opens the rank card.
+     */
     private Component candidates() {
         Grid<AssessmentRanking.Candidate> grid = new Grid<>();
         grid.setId("ranking-grid");
+        grid.addClassName("ranking-grid");
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(RankingView::band).setHeader(header("Band", "and reviews")).setWidth("6.5rem")
+                .setFlexGrow(0);
         grid.addComponentColumn(c -> {
-            Span band = new Span("Band " + c.band());
-            band.addClassNames("chip", "band-chip", "band-" + Math.min(c.band(), 6));
-            return band;
-        }).setHeader("Band").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(c -> c.name() == null ? code(c.candidateCode()) : Cells.stack(c.name(), c.candidateCode()))
-                .setHeader("Candidate").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(c -> score(c.adjusted(), c.adjustedSe()) + (c.adjustedBySeverity() ? "" : " (raw)"))
-                .setHeader("Adjusted ± SE").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> score(c.raw(), c.rawSe())).setHeader("Raw ± SE").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AssessmentRanking.Candidate::reviews).setHeader("Reviews").setAutoWidth(true).setFlexGrow(0);
+            RouterLink card = new RouterLink(c.label(), RankCardView.class, c.submissionId());
+            card.addClassName("rank-card-link");
+            card.getElement().setAttribute("aria-label", "Rank card of " + c.label());
+            card.getElement().setAttribute("title", "Open the rank card");
+            return Cells.stack(card, c.name() == null ? "name shown when review closes" : c.candidateCode());
+        }).setHeader("Candidate").setWidth("9rem").setFlexGrow(1);
+        grid.addComponentColumn(c -> Cells.stack(score(c.adjusted(), c.adjustedSe())
+                        + (c.adjustedBySeverity() ? "" : " (raw)"), "raw " + score(c.raw(), c.rawSe())))
+                .setHeader(header("Adjusted ± SE", "raw below")).setWidth("8.75rem").setFlexGrow(0);
         for (AssessmentRanking.Criterion k : ranking.criteria()) {
             grid.addColumn(c -> {
                 Double m = c.criterionMeans().get(k.key());
                 return m == null ? "–" : String.format(Locale.ROOT, "%.2f", m);
-            }).setHeader(k.name() + " (" + Math.round(k.weightShare() * 100) + "%)").setAutoWidth(true).setFlexGrow(0);
+            }).setHeader(header(k.name(), Math.round(k.weightShare() * 100) + "% of score")).setWidth("6.25rem")
+                    .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         }
-        grid.addColumn(c -> c.flagged() ? (c.resolution() == null ? "Open" : c.resolution()) : "")
-                .setHeader("Disagreement").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(c -> {
-            Button open = new Button("Rank card", e -> getUI().ifPresent(ui -> ui.navigate(RankCardView.class,
-                    c.submissionId())));
-            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            open.setAriaLabel("Rank card of " + c.label());
-            return open;
-        }).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+        grid.addColumn(c -> c.disagreement(ranking.identitiesVisible()))
+                .setHeader("Disagreement").setWidth("7.75rem").setFlexGrow(0);
         grid.setItems(ranking.candidates());
         Div box = new Div(new H3("Candidates"), grid);
         box.addClassName("card");
         box.setWidthFull();
         return box;
+    }
+
+    /**
+     * The band and how many reviews it rests on; "Incomplete" while reviews are still to come, because a band
+     * from part of the panel is provisional.
+     */
+    private static Component band(AssessmentRanking.Candidate c) {
+        Span chip;
+        Span detail;
+        if (c.complete()) {
+            chip = new Span("Band " + c.band());
+            chip.addClassNames("chip", "band-chip", "band-" + Math.min(c.band(), 6));
+            detail = new Span(c.reviews() + (c.reviews() == 1 ? " review" : " reviews"));
+        } else {
+            chip = new Span("Incomplete");
+            chip.addClassNames("chip", "band-chip", "band-incomplete");
+            detail = new Span(c.reviews() + " of " + (c.reviews() + c.pendingReviews()) + " reviews");
+            chip.getElement().setAttribute("title", "Band " + c.band() + " so far; " + c.pendingReviews()
+                    + (c.pendingReviews() == 1 ? " review is" : " reviews are") + " still to come, so it may change.");
+        }
+        detail.addClassName("cell-secondary");
+        Div cell = new Div(chip, detail);
+        cell.addClassNames("cell-stack", "band-cell");
+        return cell;
+    }
+
+    private static Component header(String title, String detail) {
+        Span main = new Span(title);
+        Span sub = new Span(detail);
+        sub.addClassName("grid-header-detail");
+        Div h = new Div(main, sub);
+        h.addClassName("grid-header");
+        return h;
     }
 
     private Component reliability() {
@@ -226,12 +260,6 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
             return String.format(Locale.ROOT, "%.2f", value);
         }
         return String.format(Locale.ROOT, "%.2f ± %.2f", value, se);
-    }
-
-    private static Component code(String code) {
-        Span s = new Span(code);
-        s.addClassName("candidate-code");
-        return s;
     }
 
     private static Paragraph note(String text) {

@@ -96,11 +96,11 @@ class RankingJourneyIT extends BrowserTest {
                         + "  done([u[0], u[1], u[2]].join(',') + '|' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(u));"
                         + "});");
         // UTF-8 with a byte-order mark, so spreadsheets read accents correctly.
-        assertThat(csv).startsWith("239,187,191|\uFEFFposition,band,candidate_code,name,email");
+        assertThat(csv).startsWith("239,187,191|\uFEFFPosition,Band,Candidate code,Name,Email");
         assertThat(csv.lines()).hasSize(5);
         people.forEach(p -> assertThat(csv).contains(p.code() + "," + p.name() + "," + p.email()));
 
-        driver.findElement(By.cssSelector("#ranking-grid vaadin-button")).click();
+        driver.findElement(By.cssSelector("#ranking-grid a.rank-card-link")).click();
         waitForVaadin();
         waitFor(By.id("card-criteria"));
         assertThat(driver.findElement(By.tagName("h2")).getText()).contains("Ines Ferreira");
@@ -109,5 +109,81 @@ class RankingJourneyIT extends BrowserTest {
         assertThat(driver.findElement(By.id("card-reconciliation")).getText()).isNotBlank();
         screenshot("rank-card");
         assertThat(seriousAccessibilityViolations()).as("the rank card").isEmpty();
+    }
+
+    /** Scores every criterion of every task: {@code level} on the first task's criteria, 3 elsewhere. */
+    private void score(dev.assay.staff.StaffMember reviewer, long assignmentId, int firstTaskLevel) {
+        as(reviewer, () -> {
+            var sheet = reviews.sheet(assignmentId);
+            List<dev.assay.review.ScoreCell> cells = new ArrayList<>();
+            sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(new dev.assay.review.ScoreCell(
+                    t.position(), k, t.position() == 0 ? firstTaskLevel : 3, "Evidence noted."))));
+            return reviews.submit(assignmentId, new dev.assay.review.ScorecardInput(cells, "Done."), sheet.version(), null);
+        });
+    }
+
+    private long assignmentOf(dev.assay.staff.StaffMember reviewer, String code) {
+        return as(reviewer, () -> reviews.queue()).stream().filter(q -> q.candidateCode().equals(code)).findFirst()
+                .orElseThrow().assignmentId();
+    }
+
+    @Test
+    void theRankingFitsTheScreenAndSaysWhatIsProvisionalOrUnresolved() {
+        AssessmentView a = fixtures.assessment();
+        var r1 = fixtures.reviewer("Fit Reviewer One");
+        var r2 = fixtures.reviewer("Fit Reviewer Two");
+        recruiter(() -> panels.savePanel(a.id(), Set.of(r1.id(), r2.id()), 2, 0, 5, -1));
+        ReviewFixtures.Submitted agreed = fixtures.submit(a, "Agnes Agreed");
+        ReviewFixtures.Submitted split = fixtures.submit(a, "Bruno Split");
+        ReviewFixtures.Submitted partial = fixtures.submit(a, "Cleo Partial");
+        for (var s : List.of(agreed, split, partial)) {
+            score(r1, assignmentOf(r1, s.code()), s == split ? 5 : 4);
+        }
+        IssuedPassword recruiter = StaffFixtures.create(staff, "Fit Recruiter", StaffRole.RECRUITER);
+        signIn(recruiter.member().email(), recruiter.password());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+
+        // One reviewer each so far: every band is provisional, and there is no reliability to chart yet.
+        open("recruiter/ranking/" + a.id());
+        waitFor(By.id("ranking-grid"));
+        assertThat(driver.findElements(By.cssSelector("#ranking-grid .band-incomplete"))).hasSize(3);
+        assertThat(driver.findElement(By.id("ranking-grid")).getText()).contains("1 of 2 reviews");
+        assertThat(driver.findElement(By.cssSelector(".chart-empty")).getText()).contains("No reliability yet");
+
+        // The second reviewer disagrees by two levels on one candidate and never scores another; review closes.
+        score(r2, assignmentOf(r2, agreed.code()), 4);
+        score(r2, assignmentOf(r2, split.code()), 3);
+        recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+        open("recruiter/ranking/" + a.id());
+        waitFor(By.id("ranking-grid"));
+        String grid = driver.findElement(By.id("ranking-grid")).getText();
+        assertThat(grid).contains("Unresolved at close").doesNotContain("Open");
+        assertThat(driver.findElements(By.cssSelector("#ranking-grid .band-incomplete"))).as("Cleo's band").hasSize(1);
+
+        // At 1440 px every column fits without scrolling the grid sideways.
+        Boolean fits = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "const t = document.querySelector('#ranking-grid').shadowRoot.querySelector('#table');"
+                + "return t.scrollWidth <= t.clientWidth + 1;");
+        assertThat(fits).as("every ranking column is visible at 1440 px").isTrue();
+        // Axis titles sit inside their chart.
+        waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
+                + "'assay-chart')].filter(c => c.dataset.rendered === 'true').length")).intValue() == 3);
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                for (const chart of document.querySelectorAll('assay-chart')) {
+                  const box = chart.getBoundingClientRect();
+                  for (const t of chart.querySelectorAll('text')) {
+                    const r = t.getBoundingClientRect();
+                    if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+                        || r.bottom > box.bottom + 1)) { out.push(chart.id + ': ' + t.textContent); }
+                  }
+                }
+                return out;""");
+        assertThat(cut).as("chart text outside its chart").isEmpty();
+        screenshot("ranking-1440");
     }
 }
