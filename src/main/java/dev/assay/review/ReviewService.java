@@ -145,7 +145,7 @@ public class ReviewService {
         flush();
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
         audit.record("scorecard.draft_saved", ReviewEngine.subject(s), "Revision " + draft.getRevision()
-                + " draft: " + ReviewEngine.levels(input.scores()) + ".", null);
+                + " draft: " + ReviewEngine.levels(input.scores(), sheet::describe) + ".", null);
         return sheetFor(a);
     }
 
@@ -160,12 +160,9 @@ public class ReviewService {
         requireEditable(sheet);
         checkVersion(a, expectedVersion);
         List<String> problems = new ArrayList<>(shape(sheet, input));
-        problems.addAll(completeness(sheet, input));
+        problems.addAll(ScorecardGaps.of(sheet, input, reason).messages(sheet));
         ScoringSheet.Revision previous = sheet.lastSubmitted();
         String why = reason == null ? "" : reason.strip();
-        if (previous != null && why.isEmpty()) {
-            problems.add("Say why you are changing a submitted scorecard; the reason is kept with the revision.");
-        }
         if (why.length() > 2_000) {
             problems.add("Keep the reason under 2,000 characters.");
         }
@@ -180,11 +177,11 @@ public class ReviewService {
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
         if (previous == null) {
             audit.record("scorecard.submitted", ReviewEngine.subject(s), "Revision " + revision.getRevision() + ": "
-                    + ReviewEngine.levels(input.scores()) + ".", null);
+                    + ReviewEngine.levels(input.scores(), sheet::describe) + ".", null);
         } else {
             audit.record("scorecard.revised", ReviewEngine.subject(s), "Revision " + revision.getRevision()
                     + " replaces revision " + previous.number() + ": "
-                    + ReviewEngine.changes(previous.scores(), input.scores()), why);
+                    + ReviewEngine.changes(previous.scores(), input.scores(), sheet::describe), why);
         }
         engine.refreshFlag(s);
         return sheetFor(a);
@@ -307,36 +304,6 @@ public class ReviewService {
         }
         if (input.overallComment().length() > MAX_TEXT) {
             problems.add(String.format("The overall comment is longer than %,d characters.", MAX_TEXT));
-        }
-        return problems;
-    }
-
-    /** What a submitted scorecard must have: every level, justified extremes, an overall comment. */
-    static List<String> completeness(ScoringSheet sheet, ScorecardInput input) {
-        Map<ScoreCell.Cell, ScoreCell> given = new HashMap<>();
-        input.scores().forEach(c -> given.put(c.cell(), c));
-        List<String> missing = new ArrayList<>();
-        List<String> unjustified = new ArrayList<>();
-        for (ScoringSheet.SheetTask t : sheet.tasks()) {
-            for (String key : t.criterionKeys()) {
-                ScoreCell.Cell cell = new ScoreCell.Cell(t.position(), key);
-                ScoreCell c = given.get(cell);
-                if (c == null || c.level() == 0) {
-                    missing.add(sheet.describe(cell));
-                } else if ((c.level() == 1 || c.level() == 5) && c.justification().isBlank()) {
-                    unjustified.add(sheet.describe(cell) + " (level " + c.level() + ")");
-                }
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            problems.add("Choose a level for " + String.join(", ", missing) + ".");
-        }
-        if (!unjustified.isEmpty()) {
-            problems.add("Levels 1 and 5 need a justification: " + String.join(", ", unjustified) + ".");
-        }
-        if (input.overallComment().isBlank()) {
-            problems.add("Write an overall comment.");
         }
         return problems;
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.audit.AuditActions;
 import dev.assay.audit.AuditEntry;
 import dev.assay.audit.AuditFilter;
 import dev.assay.audit.AuditLog;
@@ -67,6 +68,7 @@ public class AuditLogView extends VerticalLayout {
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         subject.setValueChangeMode(ValueChangeMode.LAZY);
         action.setItems(audit.actions());
+        action.setItemLabelGenerator(AuditActions::label);
         action.setClearButtonVisible(true);
         action.setPlaceholder("Any action");
         for (var field : new com.vaadin.flow.component.HasValue<?, ?>[] {actor, action, subject, from, to}) {
@@ -83,7 +85,8 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> WHEN.format(e.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("Who").setFlexGrow(1);
-        grid.addComponentColumn(e -> Cells.stack(e.action(), e.subject())).setHeader("What").setFlexGrow(2);
+        grid.addComponentColumn(e -> Cells.stack(AuditActions.label(e.action()), e.subject())).setHeader("What")
+                .setFlexGrow(2);
         grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Why").setFlexGrow(2);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
             Pre details = new Pre(e.details().isBlank() ? "(no details)" : e.details());

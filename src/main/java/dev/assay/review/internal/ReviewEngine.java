@@ -12,6 +12,7 @@ import dev.assay.review.Resolution;
 import dev.assay.review.ReviewState;
 import dev.assay.review.ScoreCell;
 import dev.assay.staff.StaffService;
+import dev.assay.taskbank.AssessmentService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -51,13 +53,14 @@ public class ReviewEngine {
     private final AttemptService attempts;
     private final InvitationService invitations;
     private final StaffService staff;
+    private final AssessmentService assessments;
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ReviewEngine(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
             ScorecardRevisionRepository revisions, ConflictRepository conflicts, AttemptService attempts,
-            InvitationService invitations, StaffService staff, AuditLog audit, Clock clock) {
+            InvitationService invitations, StaffService staff, AssessmentService assessments, AuditLog audit, Clock clock) {
         this.panels = panels;
         this.submissions = submissions;
         this.assignments = assignments;
@@ -66,6 +69,7 @@ public class ReviewEngine {
         this.attempts = attempts;
         this.invitations = invitations;
         this.staff = staff;
+        this.assessments = assessments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -194,7 +198,7 @@ public class ReviewEngine {
         List<Disagreement> found = disagreements(latestSubmitted(active));
         Instant now = clock.instant();
         if (!found.isEmpty() && !s.isFlagged()) {
-            s.flag(describe(found), now);
+            s.flag(describe(found, cellNames(s.getAssessmentId())), now);
             audit.record("submission.flagged", subject(s), s.getFlagDetail(), null);
         } else if (s.isOpenFlag()) {
             boolean allIn = active.stream().allMatch(a -> a.getStatus() == AssignmentStatus.SUBMITTED);
@@ -222,10 +226,17 @@ public class ReviewEngine {
         return s.isOpenFlag() ? ReviewState.FLAGGED : ReviewState.COMPLETE;
     }
 
-    static String describe(List<Disagreement> found) {
+    /** How people read a task × criterion of this assessment: "Task 2 · Automation instinct". */
+    public Function<ScoreCell.Cell, String> cellNames(long assessmentId) {
+        Map<String, String> names = new HashMap<>();
+        system(() -> assessments.rubric(assessmentId)).criteria().forEach(c -> names.put(c.key(), c.name()));
+        return c -> "Task " + (c.taskPosition() + 1) + " · " + names.getOrDefault(c.criterionKey(), c.criterionKey());
+    }
+
+    static String describe(List<Disagreement> found, Function<ScoreCell.Cell, String> names) {
         return found.stream().sorted(Comparator.comparingInt(Disagreement::spread).reversed())
-                .map(d -> "task " + (d.cell().taskPosition() + 1) + " / " + d.cell().criterionKey() + ": levels "
-                        + d.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .map(d -> names.apply(d.cell()) + " (levels "
+                        + d.levels().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining("; ", "Reviews differ by 2 or more levels on ", "."));
     }
 
@@ -233,20 +244,20 @@ public class ReviewEngine {
         return "submission " + s.getCandidateCode();
     }
 
-    public static String levels(List<ScoreCell> cells) {
-        return cells.stream().map(c -> "task " + (c.taskPosition() + 1) + "/" + c.criterionKey() + "=" + c.level())
+    public static String levels(List<ScoreCell> cells, Function<ScoreCell.Cell, String> names) {
+        return cells.stream().map(c -> names.apply(c.cell()) + " = " + (c.level() == 0 ? "–" : c.level()))
                 .collect(Collectors.joining(", "));
     }
 
-    /** What changed between two scorecards, cell by cell ("task 1/critique: 2 → 4"). */
-    public static String changes(List<ScoreCell> before, List<ScoreCell> after) {
+    /** What changed between two scorecards, cell by cell ("Task 1 · Critique of AI output: 2 → 4"). */
+    public static String changes(List<ScoreCell> before, List<ScoreCell> after, Function<ScoreCell.Cell, String> names) {
         Map<ScoreCell.Cell, Integer> old = new HashMap<>();
         before.forEach(c -> old.put(c.cell(), c.level()));
         List<String> changed = new ArrayList<>();
         for (ScoreCell c : after) {
             Integer was = old.get(c.cell());
             if (was == null || was != c.level()) {
-                changed.add("task " + (c.taskPosition() + 1) + "/" + c.criterionKey() + ": "
+                changed.add(names.apply(c.cell()) + ": "
                         + (was == null ? "–" : was) + " → " + c.level());
             }
         }

@@ -28,12 +28,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import dev.assay.base.ui.Toasts;
+import dev.assay.base.ui.UnsavedChanges;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.review.AssignmentStatus;
 import dev.assay.review.Disagreement;
 import dev.assay.review.ReviewException;
 import dev.assay.review.ReviewService;
 import dev.assay.review.ScoreCell;
+import dev.assay.review.ScorecardGaps;
 import dev.assay.review.ScorecardInput;
 import dev.assay.review.ScoringSheet;
 import dev.assay.review.StaleScorecardException;
@@ -61,8 +63,9 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
     private final TextArea overall = new TextArea("Overall comment");
     private final TextArea reason = new TextArea("Why are you changing your submitted scorecard?");
     private final Span saveState = new Span();
+    private final Span status = new Span();
     private final Div problems = new Div();
-    private boolean dirty;
+    private final UnsavedChanges unsaved = new UnsavedChanges(this, "this scorecard");
     private boolean loading;
 
     public ScoringView(ReviewService reviews) {
@@ -70,6 +73,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         setId("scoring-view");
         addClassName("page");
         setPadding(false);
+        unsaved.saveWith("Save draft and leave", this::saveDraft).onChange(this::updateSaveState);
     }
 
     @Override
@@ -91,25 +95,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (!dirty) {
-            return;
-        }
-        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-        ConfirmDialog dialog = new ConfirmDialog("Leave without saving?",
-                "Your latest changes to this scorecard are not saved yet.", "Save draft and leave", e -> {
-                    if (saveDraft()) {
-                        action.proceed();
-                    }
-                });
-        dialog.setCancelable(true);
-        dialog.setCancelText("Stay");
-        dialog.setRejectable(true);
-        dialog.setRejectText("Leave without saving");
-        dialog.addRejectListener(e -> {
-            dirty = false;
-            action.proceed();
-        });
-        dialog.open();
+        unsaved.beforeLeave(event);
     }
 
     private static Anchor back() {
@@ -123,10 +109,8 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         removeAll();
         levels.clear();
         justifications.clear();
-        Span status = new Span(statusText());
         status.setId("scorecard-status");
-        status.addClassNames("status", sheet.status() == AssignmentStatus.SUBMITTED ? "status-success"
-                : sheet.status() == AssignmentStatus.DRAFT ? "status-warning" : "status-muted");
+        showStatus();
         add(back(), new ViewHeader("Review " + sheet.candidateCode(), sheet.assessmentTitle() + " · "
                 + sheet.roleName() + " · due " + Formats.date(sheet.dueAt()), status));
         if (sheet.revealed() != null) {
@@ -184,7 +168,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         add(actionBar());
         load(sheet.current());
         loading = false;
-        dirty = false;
+        unsaved.saved();
         updateSaveState();
     }
 
@@ -193,6 +177,14 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
                 "document.getElementById($0).scrollIntoView({behavior: 'smooth', block: 'start'})", target));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         return b;
+    }
+
+    /** The header's status chip, kept in step with every save. */
+    private void showStatus() {
+        status.setText(statusText());
+        status.setClassName("status");
+        status.addClassName(sheet.status() == AssignmentStatus.SUBMITTED ? "status-success"
+                : sheet.status() == AssignmentStatus.DRAFT ? "status-warning" : "status-muted");
     }
 
     private String statusText() {
@@ -251,9 +243,18 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         group.addValueChangeListener(e -> {
             boolean extreme = e.getValue() != null && (e.getValue() == 1 || e.getValue() == 5);
             why.setRequiredIndicatorVisible(extreme);
+            group.setInvalid(false);
+            if (!extreme) {
+                why.setInvalid(false);
+            }
             changed();
         });
-        why.addValueChangeListener(e -> changed());
+        why.addValueChangeListener(e -> {
+            if (!e.getValue().isBlank()) {
+                why.setInvalid(false);
+            }
+            changed();
+        });
         levels.put(cell, group);
         justifications.put(cell, why);
         box.add(name, measures, group, why);
@@ -269,7 +270,13 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         overall.setMaxLength(ReviewService.MAX_TEXT);
         overall.setHelperText("Required to submit: strengths, concerns, and what you would ask in an interview.");
         overall.setValueChangeMode(ValueChangeMode.EAGER);
-        overall.addValueChangeListener(e -> changed());
+        overall.setErrorMessage("Write an overall comment before you submit.");
+        overall.addValueChangeListener(e -> {
+            if (!e.getValue().isBlank()) {
+                overall.setInvalid(false);
+            }
+            changed();
+        });
         overall.setReadOnly(!sheet.editable());
         reason.setId("revision-reason");
         reason.setWidthFull();
@@ -277,6 +284,12 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         reason.setHelperText("Kept with the new revision and in the audit log; the previous revision is kept too.");
         reason.setVisible(sheet.hasSubmitted() && sheet.editable());
         reason.setValueChangeMode(ValueChangeMode.EAGER);
+        reason.setErrorMessage("Say why you are changing your submitted scorecard.");
+        reason.addValueChangeListener(e -> {
+            if (!e.getValue().isBlank()) {
+                reason.setInvalid(false);
+            }
+        });
         problems.setId("score-problems");
         problems.addClassName("problem-list");
         problems.setVisible(false);
@@ -347,15 +360,14 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void changed() {
         if (!loading) {
-            dirty = true;
-            updateSaveState();
+            unsaved.changed();
         }
     }
 
     private void updateSaveState() {
         long scored = levels.values().stream().filter(g -> g.getValue() != null).count();
         String progress = scored + " of " + levels.size() + " criteria scored";
-        if (dirty) {
+        if (unsaved.isDirty()) {
             saveState.setText(progress + " · unsaved changes");
         } else if (sheet.current() != null) {
             saveState.setText(progress + " · " + (sheet.current().submitted() ? "submitted " + Formats.dateTime(
@@ -368,9 +380,10 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
     private boolean saveDraft() {
         try {
             sheet = reviews.saveDraft(sheet.assignmentId(), input(), sheet.version());
-            dirty = false;
+            unsaved.saved();
             problems.setVisible(false);
             updateSaveState();
+            showStatus();
             Toasts.success("Draft saved.");
             return true;
         } catch (StaleScorecardException e) {
@@ -381,7 +394,22 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         return false;
     }
 
+    /**
+     * Checks the scorecard before asking anything: each field that still needs something is marked where it
+     * is, listed above the buttons with a way to reach it, and the first one gets the focus. Only a complete
+     * scorecard gets the confirmation.
+     */
     private void confirmSubmit() {
+        ScorecardGaps gaps = ScorecardGaps.of(sheet, input(), reason.getValue());
+        levels.values().forEach(g -> g.setInvalid(false));
+        justifications.values().forEach(t -> t.setInvalid(false));
+        overall.setInvalid(!gaps.isEmpty() && gaps.commentMissing());
+        reason.setInvalid(!gaps.isEmpty() && gaps.reasonMissing());
+        if (!gaps.isEmpty()) {
+            showGaps(gaps);
+            return;
+        }
+        problems.setVisible(false);
         boolean revision = sheet.hasSubmitted();
         ConfirmDialog dialog = new ConfirmDialog(revision ? "Submit this revision?" : "Submit your scorecard?",
                 revision ? "Your previous revision stays on record with the reason you gave."
@@ -397,7 +425,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
     private void submit() {
         try {
             sheet = reviews.submit(sheet.assignmentId(), input(), sheet.version(), reason.getValue());
-            dirty = false;
+            unsaved.saved();
             Toasts.success(sheet.history().size() > 1 && sheet.history().stream().filter(ScoringSheet.Revision::submitted)
                     .count() > 1 ? "Revision submitted." : "Scorecard submitted.");
             build();
@@ -406,6 +434,52 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         } catch (ReviewException e) {
             showProblems(e.getMessage());
         }
+    }
+
+    private void showGaps(ScorecardGaps gaps) {
+        List<Component> fields = new ArrayList<>();
+        Div list = new Div();
+        list.addClassName("gap-list");
+        for (ScoreCell.Cell cell : gaps.missingLevels()) {
+            RadioButtonGroup<Integer> group = levels.get(cell);
+            group.setErrorMessage("Choose a level.");
+            group.setInvalid(true);
+            fields.add(group);
+            list.add(gapLink("Choose a level: " + sheet.describe(cell), group));
+        }
+        for (ScoreCell.Cell cell : gaps.unjustified()) {
+            TextArea why = justifications.get(cell);
+            why.setErrorMessage("Explain why you gave a " + levels.get(cell).getValue() + ": extremes need a reason.");
+            why.setInvalid(true);
+            fields.add(why);
+            list.add(gapLink("Justify the " + levels.get(cell).getValue() + ": " + sheet.describe(cell), why));
+        }
+        if (gaps.commentMissing()) {
+            fields.add(overall);
+            list.add(gapLink("Write the overall comment", overall));
+        }
+        if (gaps.reasonMissing()) {
+            fields.add(reason);
+            list.add(gapLink("Say why you are changing your scorecard", reason));
+        }
+        problems.removeAll();
+        Div head = new Div(VaadinIcon.WARNING.create(), new Span("Not submitted yet: " + gaps.count()
+                + (gaps.count() == 1 ? " thing needs" : " things need") + " finishing first. Each is marked on the page."));
+        head.addClassName("problem-list-head");
+        problems.add(head, list);
+        problems.setVisible(true);
+        focusOn(fields.getFirst());
+    }
+
+    private Button gapLink(String text, Component field) {
+        Button link = new Button(text, e -> focusOn(field));
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        link.addClassName("gap-link");
+        return link;
+    }
+
+    private static void focusOn(Component field) {
+        field.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus();");
     }
 
     private void showProblems(String message) {
@@ -419,7 +493,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void showStale(String message) {
         ConfirmDialog dialog = new ConfirmDialog("This scorecard changed elsewhere", message, "Reload", e -> {
-            dirty = false;
+            unsaved.saved();
             sheet = reviews.sheet(sheet.assignmentId());
             build();
         });

@@ -69,6 +69,7 @@ public class StaffAccountsView extends VerticalLayout {
 
         search.setPlaceholder("Search by name or email");
         search.setAriaLabel("Search staff accounts");
+        search.setId("staff-search");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

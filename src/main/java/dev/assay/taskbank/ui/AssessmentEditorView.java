@@ -19,6 +19,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import dev.assay.base.ui.UnsavedChanges;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
@@ -48,7 +51,8 @@ import java.util.stream.Collectors;
 /** Builds an assessment: role, ordered task slots (fixed or random), time limit and introduction. */
 @Route("recruiter/assessment")
 @RolesAllowed("RECRUITER")
-public class AssessmentEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class AssessmentEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle,
+        BeforeLeaveObserver {
 
     private final AssessmentService assessments;
     private final TaskBankService bank;
@@ -65,6 +69,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
     private final ProblemList problems = new ProblemList();
     private final List<SlotView> slots = new ArrayList<>();
     private AssessmentView assessment;
+    private final UnsavedChanges unsaved = new UnsavedChanges(this, "this assessment");
 
     public AssessmentEditorView(AssessmentService assessments, TaskBankService bank, JobRoleService roles) {
         this.assessments = assessments;
@@ -74,6 +79,13 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         setId("assessment-editor");
         addClassName("page");
         setPadding(false);
+        unsaved.saveWith("Save and leave", () -> save(false));
+        unsaved.watch(title, role, minutes, intro, accommodations);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        unsaved.beforeLeave(event);
     }
 
     @Override
@@ -85,6 +97,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
     public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
         removeAll();
         slots.clear();
+        unsaved.saved();
         assessment = null;
         if (id != null) {
             try {
@@ -153,6 +166,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         addRandom.setId("add-random-slot");
         slotList.addClassName("slot-list");
         slotSummary.addClassName("section-note");
+        slotSummary.setId("slot-summary");
         Div slotActions = new Div(addFixed, addRandom);
         slotActions.addClassName("section-foot");
         slotActions.setVisible(editable());
@@ -224,11 +238,20 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         for (int i = 0; i < slots.size(); i++) {
             slotList.add(slotRow(i));
         }
+        check();
+    }
+
+    /** How many tasks a candidate gets and how long they suggest, warning when that exceeds the time limit. */
+    private void showSlotSummary() {
         int tasks = slots.stream().mapToInt(s -> s.spec().count()).sum();
         int suggested = slots.stream().mapToInt(SlotView::suggestedMinutes).sum();
+        int limit = minutes.getValue() == null ? 0 : minutes.getValue();
+        boolean over = tasks > 0 && limit > 0 && suggested > limit;
         slotSummary.setText(tasks == 0 ? "" : tasks + (tasks == 1 ? " task" : " tasks") + " per candidate · suggested "
-                + "time adds up to about " + suggested + " min");
-        check();
+                + "time adds up to about " + suggested + " min" + (over ? ", more than the " + limit + "-minute limit: "
+                + "candidates are likely to run out of time. Raise the limit or drop a task." : ""));
+        slotSummary.setClassName(over ? "form-warning" : "section-note");
+        slotSummary.getElement().setAttribute("role", over ? "alert" : "status");
     }
 
     private Component slotRow(int index) {
@@ -254,6 +277,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
             Button remove = iconButton(VaadinIcon.TRASH, "Remove task " + (index + 1), () -> {
                 slots.remove(index);
                 showSlots();
+                unsaved.changed();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
             Div tools = new Div(up, down, remove);
@@ -276,6 +300,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         slots.set(a, slots.get(b));
         slots.set(b, x);
         showSlots();
+        unsaved.changed();
     }
 
     private void openFixedDialog() {
@@ -307,6 +332,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                     t.timeLimitMinutes(), 1));
             dialog.close();
             showSlots();
+            unsaved.changed();
         });
         add.setId("confirm-fixed-slot");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -384,6 +410,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                     size));
             dialog.close();
             showSlots();
+            unsaved.changed();
         });
         add.setId("confirm-random-slot");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -401,6 +428,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
     }
 
     private void check() {
+        showSlotSummary();
         if (!editable()) {
             problems.clear();
             return;
@@ -413,6 +441,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         try {
             AssessmentView saved = assessment == null ? assessments.create(spec())
                     : assessments.update(assessment.id(), spec());
+            unsaved.saved();
             if (!quiet) {
                 Toasts.success("Saved.");
             }
@@ -448,6 +477,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
                         AssessmentView saved = assessment == null ? assessments.create(spec())
                                 : assessments.update(assessment.id(), spec());
                         AssessmentView opened = assessments.open(saved.id());
+                        unsaved.saved();
                         Toasts.success("\"" + opened.title() + "\" is open for invitations.");
                         show(opened.id());
                     } catch (TaskBankException ex) {

@@ -12,6 +12,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import dev.assay.base.ui.UnsavedChanges;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
@@ -41,7 +44,8 @@ import java.util.Set;
 /** Creates a role or edits one: its description and its rubric, with every level anchored. */
 @Route("recruiter/role")
 @RolesAllowed("RECRUITER")
-public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle,
+        BeforeLeaveObserver {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
@@ -57,8 +61,12 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
     private final ProblemList problems = new ProblemList();
     private RoleDetail role;
 
+    private final UnsavedChanges unsaved = new UnsavedChanges(this, "this role and its rubric");
+
     public RoleEditorView(JobRoleService roles) {
         this.roles = roles;
+        unsaved.saveWith("Save and leave", this::save);
+        unsaved.watch(name, description);
         setId("role-editor");
         addClassName("page");
         setPadding(false);
@@ -73,6 +81,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
     public void setParameter(BeforeEvent event, @OptionalParameter Long id) {
         removeAll();
         editors.clear();
+        unsaved.saved();
         try {
             role = id == null ? null : roles.get(id);
         } catch (TaskBankException e) {
@@ -111,6 +120,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
             editors.forEach(ed -> keys.add(ed.value().key()));
             addEditor(new RubricCriterion(Keys.unique("criterion", keys::contains), "", "", 10, List.of()));
             refreshWeights();
+            unsaved.changed();
         });
         addCriterion.setId("add-criterion");
         rubricStatus.addClassName("rubric-status");
@@ -162,6 +172,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
         editor.remove.addClickListener(e -> confirmRemove(editor));
         editors.add(editor);
         criteriaList.add(editor);
+        unsaved.watch(editor);
     }
 
     private void move(CriterionEditor editor, int delta) {
@@ -175,6 +186,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
         criteriaList.removeAll();
         editors.forEach(criteriaList::add);
         (delta < 0 ? editor.up : editor.down).focus();
+        unsaved.changed();
     }
 
     private void confirmRemove(CriterionEditor editor) {
@@ -184,6 +196,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
                     editors.remove(editor);
                     criteriaList.remove(editor);
                     refreshWeights();
+                    unsaved.changed();
                 });
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
@@ -202,7 +215,13 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
                 + " · weights total " + total + " (shown as percentages of the total)");
     }
 
-    private void save() {
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        unsaved.beforeLeave(event);
+    }
+
+    /** Saves the role and its rubric; returns whether it worked (problems are shown on the page). */
+    private boolean save() {
         List<RubricCriterion> criteria = editors.stream().map(CriterionEditor::value).toList();
         Problems found = new Problems();
         if (name.getValue().isBlank()) {
@@ -214,27 +233,31 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
         ContentRules.checkRubric(criteria, "criteria", found);
         if (!found.isEmpty()) {
             problems.show("Before saving, fix these:", found.list());
-            return;
+            return false;
         }
         try {
             if (role == null) {
                 RoleDetail created = roles.create(name.getValue(), description.getValue(), criteria);
+                unsaved.saved();
                 Toasts.success("Role " + created.name() + " created with rubric version 1.");
                 getUI().ifPresent(ui -> ui.navigate(RoleEditorView.class, created.id()));
             } else {
                 roles.describe(role.id(), name.getValue(), description.getValue());
                 RubricSaved saved = roles.saveRubric(role.id(), criteria);
+                unsaved.saved();
                 Toasts.success(saved.newVersion()
                         ? "Saved as rubric version " + saved.rubric().number() + ". Version " + saved.previousNumber()
                                 + " stays as it was for the assessments that use it."
                         : "Saved.");
                 setParameter(null, role.id());
             }
+            return true;
         } catch (TaskBankException e) {
             problems.show(e.getMessage(), e.problems());
             if (e.problems().isEmpty()) {
                 Toasts.error(e.getMessage());
             }
+            return false;
         }
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
+import dev.assay.base.ui.UnsavedChanges;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -79,10 +80,11 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
     private TaskKind kind;
     private KindSection section;
     private TaskDetail task;
-    private boolean dirty;
+    private final UnsavedChanges unsaved = new UnsavedChanges(this, "this task");
     private boolean loading;
 
     public TaskEditorView(TaskBankService bank, JobRoleService roleService) {
+        unsaved.saveWith("Save draft and leave", this::saveDraft);
         this.bank = bank;
         this.roleList = roleService.list();
         for (RoleSummary r : roleList) {
@@ -123,7 +125,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         loading = true;
         load(task == null ? TaskContent.blank(kind) : task.content());
         loading = false;
-        dirty = false;
+        unsaved.saved();
         refresh();
     }
 
@@ -328,7 +330,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         if (loading) {
             return;
         }
-        dirty = true;
+        unsaved.changed();
         refresh();
     }
 
@@ -336,7 +338,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         TaskContent content = content();
         preview.removeAll();
         preview.add(new TaskBrief(kind, content));
-        if (dirty) {
+        if (unsaved.isDirty()) {
             saveState.setText(task != null && !task.editingDraft()
                     ? "Unsaved changes · saving starts version " + (task.summary().latestVersion() + 1)
                     : "Unsaved changes");
@@ -351,16 +353,18 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         problems.clear();
     }
 
-    private void saveDraft() {
+    private boolean saveDraft() {
         TaskContent content = content();
         try {
             TaskDetail saved = task == null ? bank.create(kind, content)
                     : bank.saveDraft(task.id(), content, task.lockVersion());
-            dirty = false;
+            unsaved.saved();
             Toasts.success("Draft saved as version " + saved.summary().latestVersion() + ".");
             reopen(saved);
+            return true;
         } catch (TaskBankException e) {
             problems.show(e.getMessage(), e.problems());
+            return false;
         }
     }
 
@@ -385,7 +389,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         try {
             TaskDetail draft = task == null ? bank.create(kind, content) : task;
             TaskDetail published = bank.publish(draft.id(), content, draft.lockVersion());
-            dirty = false;
+            unsaved.saved();
             Toasts.success("Version " + published.summary().publishedVersion() + " is published.");
             reopen(published);
         } catch (TaskBankException e) {
@@ -409,7 +413,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         try {
             TaskDetail after = action.get();
             Toasts.success(success);
-            dirty = false;
+            unsaved.saved();
             reopen(after);
         } catch (TaskBankException e) {
             Toasts.error(e.getMessage());
@@ -426,18 +430,6 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (!dirty) {
-            return;
-        }
-        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
-        ConfirmDialog dialog = new ConfirmDialog("Leave without saving?",
-                "Your changes to this task are not saved yet.", "Leave", e -> {
-                    dirty = false;
-                    action.proceed();
-                });
-        dialog.setCancelable(true);
-        dialog.setCancelText("Stay");
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
+        unsaved.beforeLeave(event);
     }
 }
