@@ -148,9 +148,9 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         Div list = new Div();
         list.addClassName("signal-facts");
         card.signals().forEach(s -> {
-            Span fact = new Span(String.format(Locale.ROOT, "Task %d: %d min active, %d pastes (%d characters), left "
-                    + "the page %d times", s.position() + 1, Math.round(s.activeSeconds() / 60.0), s.pastes(),
-                    s.pastedChars(), s.focusLosses()));
+            Span fact = new Span(String.format(Locale.ROOT, "Task %d: %d min active, %s (%,d characters), left the "
+                    + "page %s", s.position() + 1, Math.round(s.activeSeconds() / 60.0),
+                    count(s.pastes(), "paste", "pastes"), s.pastedChars(), count(s.focusLosses(), "time", "times")));
             fact.addClassName("signal-fact");
             list.add(fact);
         });
@@ -171,6 +171,10 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
             r.agreedLevels().forEach(a -> box.add(new Paragraph("Agreed " + a)));
         }
         return section("Reconciliation history", box);
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static Paragraph note(String text) {

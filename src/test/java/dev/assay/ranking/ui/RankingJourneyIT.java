@@ -27,6 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** From a closed review to the ranking, a rank card, and the CSV export, in the browser. */
 class RankingJourneyIT extends BrowserTest {
 
+    /** A reviewer's overall comment as long as real ones get, so a printed rank card needs several pages. */
+    private static final String LONG_COMMENT = ("Clear workflow with checks after each AI step; the automation plan "
+            + "names its trigger, inputs and failure handling; the critique caught the wrong growth figure. ")
+            .repeat(12) + "End of a long comment.";
+
     @Autowired
     ReviewFixtures fixtures;
 
@@ -60,7 +65,8 @@ class RankingJourneyIT extends BrowserTest {
                 if (level == null) {
                     continue;
                 }
-                fixtures.scoreAll(reviewer, item.assignmentId(), Math.max(1, level - (reviewer == r3 ? 1 : 0)), "Done.");
+                fixtures.scoreAll(reviewer, item.assignmentId(), Math.max(1, level - (reviewer == r3 ? 1 : 0)),
+                        LONG_COMMENT);
             }
         }
         recruiter(() -> {
@@ -109,6 +115,21 @@ class RankingJourneyIT extends BrowserTest {
         assertThat(driver.findElement(By.id("card-reconciliation")).getText()).isNotBlank();
         screenshot("rank-card");
         assertThat(seriousAccessibilityViolations()).as("the rank card").isEmpty();
+
+        // Printed, the card runs over as many pages as it needs, every section and the last comment included.
+        String pdf = ((org.openqa.selenium.PrintsPage) driver).print(new org.openqa.selenium.print.PrintOptions())
+                .getContent();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(java.util.Base64.getDecoder().decode(pdf))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(document.getNumberOfPages()).as("pages of the printed rank card").isGreaterThan(1);
+            assertThat(text).contains("Criteria", "Tasks", "Reviewers", "Planted-flaw check", "Integrity signals",
+                    "Reconciliation history", "End of a long comment.");
+            assertThat(text).doesNotContain("Import / export").as("navigation is not printed");
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "rank-card.pdf"),
+                    java.util.Base64.getDecoder().decode(pdf));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Scores every criterion of every task: {@code level} on the first task's criteria, 3 elsewhere. */
