@@ -33,7 +33,8 @@ public final class UnsavedChanges implements Serializable {
             installBrowserGuard();
             mark();
         });
-        view.addDetachListener(e -> view.getElement().executeJs("document.body.dataset.unsaved = 'false'"));
+        // Run on the page, not on the view's element: JavaScript queued on a detached element is dropped.
+        view.addDetachListener(e -> e.getUI().getPage().executeJs("document.body.dataset.unsaved = 'false'"));
     }
 
     /** Offers "Save and leave" too; the action returns whether saving worked (if not, the person stays). */
@@ -113,7 +114,7 @@ public final class UnsavedChanges implements Serializable {
     }
 
     private void mark() {
-        view.getElement().executeJs("document.body.dataset.unsaved = $0", String.valueOf(dirty));
+        view.getUI().ifPresent(ui -> ui.getPage().executeJs("document.body.dataset.unsaved = $0", String.valueOf(dirty)));
     }
 
     private void installBrowserGuard() {
