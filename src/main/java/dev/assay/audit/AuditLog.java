@@ -53,6 +53,18 @@ public class AuditLog {
                 reason));
     }
 
+    /**
+     * Records a sign-in attempt. Nobody is signed in yet when it happens, so the caller names the actor (the
+     * account's email, or a placeholder for emails with no account). Only {@code sign_in.*} actions.
+     */
+    @PreAuthorize("permitAll()")
+    public AuditEntry recordSignIn(String actor, String action, String subject, String details) {
+        if (action == null || !action.startsWith("sign_in.")) {
+            throw new IllegalArgumentException("Only sign-in events are recorded without a signed-in person");
+        }
+        return view(appender.append(clock.instant(), actor, action, subject, details, null));
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {

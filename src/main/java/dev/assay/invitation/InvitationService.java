@@ -155,6 +155,9 @@ public class InvitationService {
         String link = mail.link(token);
         queueMail(invitation, about(assessment), link);
         log.info("Invitation {} re-sent by {}; the previous link no longer works", invitationId, actor());
+        audit.record("candidate.link_resent", "candidate " + invitation.getCandidateCode(), "A new link for invitation "
+                + invitationId + " was issued and mailed; the previous link stopped working. Start by "
+                + invitation.getStartDeadline() + ".", null);
         return new IssuedInvitation(view(invitation), link);
     }
 

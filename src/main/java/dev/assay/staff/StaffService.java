@@ -1,5 +1,6 @@
 package dev.assay.staff;
 
+import dev.assay.audit.AuditLog;
 import dev.assay.staff.internal.LoginThrottle;
 import dev.assay.staff.internal.PasswordGenerator;
 import dev.assay.staff.internal.StaffAccount;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,14 +38,16 @@ public class StaffService {
     private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
     private final PasswordGenerator passwords;
+    private final AuditLog audit;
     private final Clock clock;
 
     StaffService(StaffAccountRepository accounts, LoginThrottle throttle, PasswordEncoder encoder,
-            PasswordGenerator passwords, Clock clock) {
+            PasswordGenerator passwords, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.encoder = encoder;
         this.passwords = passwords;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -109,20 +113,31 @@ public class StaffService {
         String password = passwords.next();
         StaffAccount account = StaffAccount.create(request.fullName(), request.email(), request.roles(),
                 encoder.encode(password), clock.instant());
+        account.issueTemporaryPassword(account.getPasswordHash(), clock.instant());
         if (accounts.existsByEmail(account.getEmail())) {
             throw new StaffRuleException("A staff account with this email already exists.");
         }
         accounts.save(account);
         log.info("Staff account {} created by {} with roles {}", account.getEmail(), actor(), account.getRoles());
+        audit.record("staff.created", subject(account), "Roles: " + account.getRoles()
+                + ". A temporary password was issued; it must be changed at the first sign-in.", null);
         return new IssuedPassword(toMember(account), password);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public StaffMember update(long id, String fullName, Set<StaffRole> roles) {
         StaffAccount account = load(id);
+        String nameBefore = account.getFullName();
+        Set<StaffRole> rolesBefore = account.getRoles();
         account.rename(fullName);
         account.changeRoles(roles, accounts.countActiveAdmins());
         log.info("Staff account {} updated by {}: roles {}", account.getEmail(), actor(), account.getRoles());
+        boolean rolesChanged = !rolesBefore.equals(account.getRoles());
+        if (rolesChanged || !nameBefore.equals(account.getFullName())) {
+            audit.record("staff.updated", subject(account), "Was " + nameBefore + " with roles " + rolesBefore
+                    + "; now " + account.getFullName() + " with roles " + account.getRoles() + "."
+                    + (rolesChanged ? " Its open sessions were ended." : ""), null);
+        }
         return toMember(account);
     }
 
@@ -134,6 +149,7 @@ public class StaffService {
         }
         account.disable(accounts.countActiveAdmins());
         log.info("Staff account {} disabled by {}", account.getEmail(), actor());
+        audit.record("staff.disabled", subject(account), "Disabled; its open sessions were ended.", null);
         return toMember(account);
     }
 
@@ -142,6 +158,7 @@ public class StaffService {
         StaffAccount account = load(id);
         account.enable();
         log.info("Staff account {} enabled by {}", account.getEmail(), actor());
+        audit.record("staff.enabled", subject(account), "Enabled.", null);
         return toMember(account);
     }
 
@@ -150,9 +167,11 @@ public class StaffService {
     public IssuedPassword resetPassword(long id) {
         StaffAccount account = load(id);
         String password = passwords.next();
-        account.changePasswordHash(encoder.encode(password), clock.instant());
+        account.issueTemporaryPassword(encoder.encode(password), clock.instant());
         throttle.clear(account.getEmail());
         log.info("Password of staff account {} reset by {}", account.getEmail(), actor());
+        audit.record("staff.password_reset", subject(account), "A temporary password was issued; it must be "
+                + "changed at the next sign-in. Open sessions were ended and any sign-in pause lifted.", null);
         return new IssuedPassword(toMember(account), password);
     }
 
@@ -162,6 +181,7 @@ public class StaffService {
         StaffAccount account = load(id);
         throttle.clear(account.getEmail());
         log.info("Sign-in pause on {} lifted by {}", account.getEmail(), actor());
+        audit.record("staff.pause_lifted", subject(account), "Sign-in pause lifted.", null);
         return toMember(account);
     }
 
@@ -179,6 +199,26 @@ public class StaffService {
         }
         account.changePasswordHash(encoder.encode(newPassword), clock.instant());
         log.info("Staff member {} changed their password", account.getEmail());
+        audit.record("staff.password_changed", subject(account), "Changed by the account holder; their other "
+                + "sessions were ended.", null);
+        // This session carries on: it takes the account's new stamp (other sessions keep the old one and end).
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null && current.getPrincipal() instanceof StaffPrincipal principal) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    principal.withNewPassword(account.getSessionStamp()), null, current.getAuthorities()));
+        }
+    }
+
+    /** Whether the signed-in person must choose a new password before anything else (a temporary one). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        long id = currentAccountId();
+        return id >= 0 && accounts.findById(id).map(StaffAccount::isMustChangePassword).orElse(false);
+    }
+
+    private static String subject(StaffAccount account) {
+        return "staff " + account.getEmail();
     }
 
     private StaffAccount load(long id) {

@@ -2,6 +2,8 @@ package dev.assay.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.audit.AuditFilter;
+import dev.assay.audit.AuditLog;
 import dev.assay.staff.IssuedPassword;
 import dev.assay.staff.StaffRole;
 import dev.assay.staff.StaffService;
@@ -30,6 +32,9 @@ class SignInSecurityIT extends WebAppTest {
 
     @Autowired
     StaffService staff;
+
+    @Autowired
+    AuditLog audit;
 
     /** A browser of its own: cookies kept, redirects not followed. */
     HttpClient browser() {
@@ -89,5 +94,80 @@ class SignInSecurityIT extends WebAppTest {
         HttpResponse<String> forbidden = get(person, "/admin/staff");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(get(person, "/reviews").statusCode()).isEqualTo(200);
+    }
+
+    HttpClient signedIn(IssuedPassword account) throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> response = postLogin(client, account.member().email(), account.password(),
+                csrfOf(get(client, "/login")));
+        assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("error");
+        return client;
+    }
+
+    long audited(String action, String email) {
+        return SystemAuthentication.callAs("ADMIN", () -> audit.count(new AuditFilter(null, action, "staff " + email,
+                null, null)));
+    }
+
+    @Test
+    void sixteenSimultaneousWrongPasswordsCheckFivePausesTheRestAndNeverFail() throws Exception {
+        IssuedPassword account = StaffFixtures.create(staff, "Burst Target", StaffRole.RECRUITER);
+        HttpClient attacker = browser();
+        String token = csrfOf(get(attacker, "/login"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String guess = "wrong guess " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return postLogin(attacker, account.member().email(), guess, token);
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                HttpResponse<String> r = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as("every refused sign-in is a redirect, never an error").isEqualTo(302);
+                assertThat(r.headers().firstValue("Location")).get().asString().endsWith("/login?error");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(audited("sign_in.failed", account.member().email())).as("passwords checked").isEqualTo(5);
+        assertThat(audited("sign_in.paused", account.member().email())).as("refused unchecked").isEqualTo(11);
+        // The right password now waits for the pause like any other.
+        HttpClient owner = browser();
+        HttpResponse<String> right = postLogin(owner, account.member().email(), account.password(),
+                csrfOf(get(owner, "/login")));
+        assertThat(right.headers().firstValue("Location")).get().asString().endsWith("/login?error");
+        assertThat(get(owner, "/recruiter").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void disablingChangingRolesOrResettingThePasswordEndsOpenSessions() throws Exception {
+        IssuedPassword account = StaffFixtures.create(staff, "Session Holder", StaffRole.RECRUITER, StaffRole.REVIEWER);
+        long id = account.member().id();
+
+        HttpClient first = signedIn(account);
+        assertThat(get(first, "/recruiter").statusCode()).isEqualTo(200);
+        SystemAuthentication.callAs("ADMIN", () -> staff.update(id, "Session Holder", java.util.Set.of(StaffRole.REVIEWER)));
+        HttpResponse<String> afterRoles = get(first, "/reviews");
+        assertThat(afterRoles.statusCode()).isEqualTo(302);
+        assertThat(afterRoles.headers().firstValue("Location")).get().asString().endsWith("/login?ended");
+
+        HttpClient second = signedIn(account);
+        assertThat(get(second, "/reviews").statusCode()).isEqualTo(200);
+        SystemAuthentication.callAs("ADMIN", () -> staff.disable(id));
+        assertThat(get(second, "/reviews").headers().firstValue("Location")).get().asString().endsWith("/login?ended");
+        SystemAuthentication.callAs("ADMIN", () -> staff.enable(id));
+
+        HttpClient third = signedIn(account);
+        assertThat(get(third, "/reviews").statusCode()).isEqualTo(200);
+        SystemAuthentication.callAs("ADMIN", () -> staff.resetPassword(id));
+        assertThat(get(third, "/reviews").headers().firstValue("Location")).get().asString().endsWith("/login?ended");
+        assertThat(audited("staff.password_reset", account.member().email())).isEqualTo(1);
+        assertThat(audited("staff.disabled", account.member().email())).isEqualTo(1);
+        assertThat(audited("staff.updated", account.member().email())).isEqualTo(1);
     }
 }

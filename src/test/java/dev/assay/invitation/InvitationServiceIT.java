@@ -40,6 +40,9 @@ class InvitationServiceIT extends DatabaseTest {
     InvitationRepository repository;
 
     @Autowired
+    dev.assay.audit.AuditLog audit;
+
+    @Autowired
     OutboxDispatcher dispatcher;
 
     @Autowired
@@ -112,6 +115,9 @@ class InvitationServiceIT extends DatabaseTest {
         assertThat(repository.findByTokenHash(Tokens.hash(firstToken))).isEmpty();
         assertThat(repository.findByTokenHash(Tokens.hash(secondToken))).isPresent();
         assertThat(second.invitation().startDeadline()).isAfter(inDays(9));
+        assertThat(dev.assay.base.SystemAuthentication.callAs("ADMIN", () -> audit.count(new dev.assay.audit.AuditFilter(
+                null, "candidate.link_resent", "candidate " + first.invitation().candidateCode(), null, null))))
+                .as("the re-send is in the audit log").isEqualTo(1);
         assertThat(invitations.revoke(first.invitation().id()).status()).isEqualTo(InvitationStatus.REVOKED);
         assertThat(invitations.count(assessment.id(), InvitationStatus.REVOKED, null)).isEqualTo(1);
     }

@@ -44,6 +44,16 @@ class StaffAccountsJourneyIT extends BrowserTest {
         waitFor(By.id("sign-out")).click();
         waitUntil(d -> d.getCurrentUrl().contains("/login"));
         signIn(email, password);
+        // A temporary password opens only My account, until the person has chosen their own.
+        waitFor(By.id("must-change-password"));
+        assertThat(path()).isEqualTo("account");
+        open("reviews");
+        waitFor(By.id("must-change-password"));
+        String own = "a passphrase of my own";
+        driver.findElement(By.cssSelector("#current-password input")).sendKeys(password);
+        driver.findElement(By.cssSelector("#new-password input")).sendKeys(own);
+        driver.findElement(By.cssSelector("#repeat-password input")).sendKeys(own, Keys.TAB);
+        driver.findElement(By.id("change-password")).click();
         waitFor(By.id("reviewer-home"));
         assertThat(path()).isEqualTo("reviews");
     }
@@ -63,6 +73,9 @@ class StaffAccountsJourneyIT extends BrowserTest {
         waitUntil(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
                 .anyMatch(card -> card.getText().contains("password has been changed")));
         screenshot("my-account");
+        // The session that changed the password carries on.
+        open("recruiter");
+        waitFor(By.id("recruiter-home"));
 
         waitFor(By.id("sign-out")).click();
         waitUntil(d -> d.getCurrentUrl().contains("/login"));

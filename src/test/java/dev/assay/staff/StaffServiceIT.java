@@ -29,9 +29,12 @@ class StaffServiceIT extends DatabaseTest {
 
     @Test
     void createdAccountsAreListedAndStoreOnlyABcryptHash() {
-        IssuedPassword issued = StaffFixtures.create(staff, "Grace Hopper", StaffRole.RECRUITER, StaffRole.REVIEWER);
+        IssuedPassword issued = StaffFixtures.createWithTemporaryPassword(staff, "Grace Hopper", StaffRole.RECRUITER,
+                StaffRole.REVIEWER);
 
         assertThat(issued.password()).matches("[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}");
+        assertThat(accounts.findByEmail(issued.member().email()).orElseThrow().isMustChangePassword())
+                .as("an issued password is temporary").isTrue();
         String hash = accounts.findByEmail(issued.member().email()).orElseThrow().getPasswordHash();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(issued.password());
         assertThat(admin(() -> staff.list())).extracting(StaffMember::email).contains(issued.member().email());
@@ -74,7 +77,8 @@ class StaffServiceIT extends DatabaseTest {
         IssuedPassword issued = StaffFixtures.create(staff, "Locked Out", StaffRole.REVIEWER);
         String email = issued.member().email();
         for (int i = 0; i < 5; i++) {
-            throttle.recordFailure(email);
+            throttle.begin(email);
+            throttle.failed(email);
         }
         assertThat(throttle.lockedUntil(email)).isPresent();
         String before = accounts.findByEmail(email).orElseThrow().getPasswordHash();
@@ -90,11 +94,26 @@ class StaffServiceIT extends DatabaseTest {
     void theThrottleLocksOnTheFifthFailureForAnyEmail() {
         String nobody = StaffFixtures.uniqueEmail("nobody");
         for (int i = 0; i < 4; i++) {
-            assertThat(throttle.recordFailure(nobody)).isFalse();
+            assertThat(throttle.begin(nobody)).isEqualTo(LoginThrottle.Slot.GRANTED);
+            assertThat(throttle.failed(nobody)).isFalse();
         }
         assertThat(throttle.lockedUntil(nobody)).isEmpty();
-        assertThat(throttle.recordFailure(nobody)).isTrue();
+        assertThat(throttle.begin(nobody)).isEqualTo(LoginThrottle.Slot.GRANTED);
+        assertThat(throttle.failed(nobody)).isTrue();
         assertThat(throttle.lockedUntil(nobody)).isPresent();
+        assertThat(throttle.begin(nobody)).isEqualTo(LoginThrottle.Slot.PAUSED);
+    }
+
+    @Test
+    void attemptsInFlightCountSoNoMoreThanFivePasswordsAreCheckedAtOnce() {
+        String target = StaffFixtures.uniqueEmail("target");
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.begin(target)).as("slot " + (i + 1)).isEqualTo(LoginThrottle.Slot.GRANTED);
+        }
+        assertThat(throttle.begin(target)).as("a sixth attempt while five are being checked").isEqualTo(
+                LoginThrottle.Slot.PAUSED);
+        throttle.clear(target);
+        assertThat(throttle.begin(target)).as("after a right password").isEqualTo(LoginThrottle.Slot.GRANTED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.assay.base.security;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.assay.base.AccountSessions;
 import dev.assay.base.ui.LoginView;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -53,7 +55,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests,
-            AccessAnnotationChecker viewAccess) throws Exception {
+            AccessAnnotationChecker viewAccess, AccountSessions accountSessions) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
@@ -88,6 +90,7 @@ class SecurityConfiguration {
                         (request, response, denied) -> response.sendRedirect(request.getContextPath() + "/login?stale"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"))
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
+        http.addFilterAfter(new EndedSessions(accountSessions, vaadinRequests), SecurityContextHolderFilter.class);
         http.addFilterAfter(new ForbiddenViewStatus(viewAccess), AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login")
                 .enableCsrfConfiguration(false));

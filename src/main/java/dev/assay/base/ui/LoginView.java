@@ -74,6 +74,13 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (query.containsKey("error")) {
             form.setI18n(i18n(lastAuthenticationFailure()));
             form.setError(true);
+        } else if (query.containsKey("ended")) {
+            LoginI18n i18n = i18n(null);
+            i18n.getErrorMessage().setTitle("Your session has ended");
+            i18n.getErrorMessage().setMessage("Your account was changed (its roles, its password, or it was "
+                    + "disabled), so you were signed out everywhere. Sign in again if you still have access.");
+            form.setI18n(i18n);
+            form.setError(true);
         } else if (query.containsKey("stale")) {
             LoginI18n i18n = i18n(null);
             i18n.getErrorMessage().setTitle("Please sign in again");

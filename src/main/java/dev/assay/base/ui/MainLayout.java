@@ -26,6 +26,9 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.assay.base.DisplayName;
+import dev.assay.base.SignedInAccount;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import java.util.Arrays;
 
 /**
@@ -34,11 +37,13 @@ import java.util.Arrays;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver, BeforeEnterObserver {
 
     private final H1 viewTitle = new H1();
+    private final AuthenticationContext authentication;
 
     public MainLayout(AuthenticationContext authentication) {
+        this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         addClassName("main-layout");
 
@@ -53,6 +58,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.getElement().setAttribute("aria-label", "Main");
         Scroller scroller = new Scroller(nav);
         addToDrawer(brand, scroller, userCard(authentication));
+    }
+
+    /** Someone signed in with a temporary password goes to My account until they have chosen their own. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean mustChange = authentication.getAuthenticatedUser(Object.class)
+                .filter(SignedInAccount.class::isInstance).map(SignedInAccount.class::cast)
+                .map(SignedInAccount::mustChangePassword).orElse(false);
+        if (mustChange && !"account".equals(event.getLocation().getPath())) {
+            event.forwardTo("account");
+        }
     }
 
     private static SideNav navigation() {

@@ -70,6 +70,9 @@ class FirstAdmin implements ApplicationRunner {
         String secret = generated ? passwords.next() : password;
         StaffAccount admin = StaffAccount.create(name, email, Set.of(StaffRole.ADMIN), encoder.encode(secret),
                 clock.instant());
+        if (generated) {
+            admin.issueTemporaryPassword(admin.getPasswordHash(), clock.instant());
+        }
         accounts.save(admin);
         if (generated) {
             log.warn("Created the first administrator {} with the temporary password {} . Sign in and change it "
@@ -89,14 +92,21 @@ class FirstAdmin implements ApplicationRunner {
         String secret = generated ? passwords.next() : password;
         StaffAccount admin = accounts.findByEmail(StaffAccount.normalizeEmail(email)).orElse(null);
         if (admin == null) {
-            admin = accounts.save(StaffAccount.create(name, email, Set.of(StaffRole.ADMIN), encoder.encode(secret),
-                    clock.instant()));
+            admin = StaffAccount.create(name, email, Set.of(StaffRole.ADMIN), encoder.encode(secret), clock.instant());
+            if (generated) {
+                admin.issueTemporaryPassword(admin.getPasswordHash(), clock.instant());
+            }
+            admin = accounts.save(admin);
         } else {
             java.util.Set<StaffRole> roles = admin.getRoles();
             roles.add(StaffRole.ADMIN);
             admin.changeRoles(roles, Long.MAX_VALUE);
             admin.enable();
-            admin.changePasswordHash(encoder.encode(secret), clock.instant());
+            if (generated) {
+                admin.issueTemporaryPassword(encoder.encode(secret), clock.instant());
+            } else {
+                admin.changePasswordHash(encoder.encode(secret), clock.instant());
+            }
         }
         throttle.clear(admin.getEmail());
         log.warn("ADMIN RECOVERY: {} is an enabled administrator with {}. Unset ASSAY_ADMIN_RECOVER now.",

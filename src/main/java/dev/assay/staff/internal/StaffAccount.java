@@ -64,6 +64,14 @@ public class StaffAccount {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    /** Changes whenever the account's access changes, ending sessions signed in before. */
+    @Column(name = "session_stamp", nullable = false, length = 36)
+    private String sessionStamp = "initial";
+
+    /** The password was issued by someone else (or generated) and must be replaced at the next sign-in. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Version
     private long version;
 
@@ -129,6 +137,7 @@ public class StaffAccount {
                     + "Admin role before disabling this one.");
         }
         enabled = false;
+        endSessions();
     }
 
     public void enable() {
@@ -144,6 +153,9 @@ public class StaffAccount {
             throw new StaffRuleException("This is the last active administrator. Give another account the "
                     + "Admin role before removing it from this one.");
         }
+        if (!valid.equals(roles)) {
+            endSessions();
+        }
         roles = valid;
     }
 
@@ -151,9 +163,31 @@ public class StaffAccount {
         fullName = validName(newName);
     }
 
+    /** The person chose a new password: sessions signed in with the old one end. */
     public void changePasswordHash(String newHash, Instant now) {
         passwordHash = newHash;
         passwordChangedAt = now;
+        mustChangePassword = false;
+        endSessions();
+    }
+
+    /** Someone else set a temporary password (a reset, a new account): it must be replaced at sign-in. */
+    public void issueTemporaryPassword(String newHash, Instant now) {
+        changePasswordHash(newHash, now);
+        mustChangePassword = true;
+    }
+
+    /** Every session signed in before now stops working at its next request. */
+    public void endSessions() {
+        sessionStamp = java.util.UUID.randomUUID().toString();
+    }
+
+    public String getSessionStamp() {
+        return sessionStamp;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
     }
 
     public Long getId() {

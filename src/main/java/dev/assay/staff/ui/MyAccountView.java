@@ -6,6 +6,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +30,13 @@ public class MyAccountView extends VerticalLayout {
         addClassName("page");
         setPadding(false);
         add(new ViewHeader("My account", "Change the password you sign in with."));
+        if (staff.mustChangePassword()) {
+            Div notice = new Div(VaadinIcon.KEY.create(), new Span("Choose your own password to continue. The one "
+                    + "you signed in with was issued to you and works only until you do."));
+            notice.addClassName("review-banner");
+            notice.setId("must-change-password");
+            add(notice);
+        }
 
         PasswordField current = new PasswordField("Current password");
         current.setId("current-password");
@@ -52,8 +61,13 @@ public class MyAccountView extends VerticalLayout {
                 current.clear();
                 next.clear();
                 repeat.clear();
-                Notification.show("Your password has been changed.", 5000, Notification.Position.BOTTOM_END)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show("Your password has been changed. Other sessions of your account were signed out.",
+                        5000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                getChildren().filter(c -> "must-change-password".equals(c.getId().orElse(null))).findFirst()
+                        .ifPresent(c -> {
+                            remove(c);
+                            getUI().ifPresent(ui -> ui.navigate(""));
+                        });
             } catch (StaffRuleException e) {
                 error.setText(e.getMessage());
                 error.setVisible(true);
