@@ -97,7 +97,9 @@ public class AttemptService {
      */
     @PreAuthorize("permitAll()")
     public String claim(String token, String page) {
-        return attemptOf(usable(token)).claim(requirePage(page));
+        return attempts.lockByInvitationId(usable(token).invitationId())
+                .orElseThrow(() -> new AttemptException("This assessment has not been started yet."))
+                .claim(requirePage(page));
     }
 
     /**

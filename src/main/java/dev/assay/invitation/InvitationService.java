@@ -189,8 +189,8 @@ public class InvitationService {
                 case EXPIRED -> CandidateLink.State.EXPIRED;
                 case SENT, OPENED, STARTED -> CandidateLink.State.VALID;
             };
-            if (state == CandidateLink.State.VALID) {
-                i.markOpened(now);
+            if (state == CandidateLink.State.VALID && i.getOpenedAt() == null) {
+                invitations.markOpened(i.getId(), now);
             }
             return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
                     i.getAccommodationPercent(), i.getStartDeadline(), contact(i.getCreatedBy()));

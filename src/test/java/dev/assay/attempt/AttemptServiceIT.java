@@ -166,4 +166,59 @@ class AttemptServiceIT extends DatabaseTest {
                 .hasMessageContaining("longer than 20,000 characters");
         assertThat(attempts.open(token).tasks().get(2).savedAt()).isNull();
     }
+
+    /** Runs the same call from several threads at once and returns what each threw, if anything. */
+    private static List<Throwable> atOnce(int threads, Runnable call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Throwable>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    call.run();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            }));
+        }
+        start.countDown();
+        List<Throwable> failures = new java.util.ArrayList<>();
+        for (var r : results) {
+            Throwable t = r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (t != null) {
+                failures.add(t);
+            }
+        }
+        pool.shutdownNow();
+        return failures;
+    }
+
+    @Test
+    void openingTheSameLinkInSeveralTabsAtOnceNeverFails() throws Exception {
+        AssessmentView a = assessment();
+        String token = token(invite(a, 0));
+        assertThat(atOnce(8, () -> attempts.open(token))).as("first opens at once").isEmpty();
+        assertThat(invitations.list(a.id(), InvitationStatus.OPENED, null, 0, 5)).hasSize(1);
+
+        attempts.start(token, true);
+        List<String> pages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        assertThat(atOnce(8, () -> {
+            String page = "tab-" + UUID.randomUUID();
+            attempts.claim(token, page);
+            pages.add(page);
+        })).as("tabs claiming at once").isEmpty();
+        assertThat(pages).contains(attempts.open(token).activePage());
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aCandidateTokenNeverReachesTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+        String token = token(invite(assessment(), 0));
+        org.slf4j.LoggerFactory.getLogger("dev.assay.test").error("Unexpected error while opening 'c/{}'", token,
+                new IllegalStateException("Navigation to /c/" + token + " failed"));
+        assertThat(output.getAll()).contains("while opening 'c/[link]'").contains("Navigation to /c/[link] failed")
+                .doesNotContain(token);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface InvitationRepository extends JpaRepository<Invitation, Long>, JpaSpecificationExecutor<Invitation> {
@@ -20,4 +21,15 @@ public interface InvitationRepository extends JpaRepository<Invitation, Long>, J
 
     @Query("select i.candidateCode from Invitation i")
     List<String> findAllCodes();
+
+    /**
+     * Records the first opening of a link as one conditional update, without the row's version: when the same
+     * link is opened twice at once, one update wins and the other changes nothing, instead of failing. The
+     * same rule as {@link Invitation#markOpened}. The persistence context is cleared afterwards, so nothing later
+     * in the transaction writes back a stale copy of the row.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Invitation i set i.stage = dev.assay.invitation.internal.Invitation.Stage.OPENED, i.openedAt = :now "
+            + "where i.id = :id and i.stage = dev.assay.invitation.internal.Invitation.Stage.SENT")
+    int markOpened(long id, java.time.Instant now);
 }
