@@ -5,6 +5,7 @@ import dev.assay.base.SearchText;
 import dev.assay.audit.internal.Appender;
 import dev.assay.audit.internal.AuditRecord;
 import dev.assay.audit.internal.AuditRepository;
+import dev.assay.audit.internal.ChainVerifier;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AuditLog {
 
-    private static final int CHUNK = 1_000;
-
     private final Appender appender;
     private final AuditRepository records;
-    private final JdbcClient jdbc;
+    private final ChainVerifier verifier;
     private final Clock clock;
 
-    AuditLog(Appender appender, AuditRepository records, JdbcClient jdbc, Clock clock) {
+    AuditLog(Appender appender, AuditRepository records, ChainVerifier verifier, Clock clock) {
         this.appender = appender;
         this.records = records;
-        this.jdbc = jdbc;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -86,42 +84,35 @@ public class AuditLog {
     }
 
     /**
-     * Recomputes every entry's hash in order and checks that each points at the one before, that none is
-     * missing, and that the chain ends where the head says it does.
+     * Checks the whole chain from the database: every entry's hash recomputed, each following the one before,
+     * each carrying this installation's seal, none missing from the middle or the end.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public ChainCheck verify() {
-        String expectedPrevious = AuditRecord.GENESIS;
-        long expectedId = 1;
-        long checked = 0;
-        List<AuditRecord> chunk = records.findChunk(0, PageRequest.of(0, CHUNK));
-        while (!chunk.isEmpty()) {
-            for (AuditRecord r : chunk) {
-                if (r.getId() != expectedId) {
-                    return new ChainCheck(false, checked, expectedId, "entry " + expectedId + " is missing");
-                }
-                if (!r.getPreviousHash().equals(expectedPrevious)) {
-                    return new ChainCheck(false, checked, r.getId(), "entry " + r.getId()
-                            + " does not follow the entry before it");
-                }
-                if (!r.computeHash().equals(r.getHash())) {
-                    return new ChainCheck(false, checked, r.getId(), "entry " + r.getId()
-                            + " was changed after it was written");
-                }
-                expectedPrevious = r.getHash();
-                expectedId++;
-                checked++;
-            }
-            chunk = records.findChunk(expectedId - 1, PageRequest.of(0, CHUNK));
+        return verifier.verify(true);
+    }
+
+    /**
+     * Checks the chain and that entry {@code id} still has the hash that was published for it earlier (the
+     * application log carries the head every hour). A mismatch means history was rewritten after publishing.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public ChainCheck verify(long id, String publishedHash) {
+        ChainCheck chain = verifier.verify(true);
+        if (!chain.intact()) {
+            return chain;
         }
-        var head = jdbc.sql("select last_id, last_hash from audit_head where id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
-        if ((long) head[0] != expectedId - 1 || !head[1].equals(expectedPrevious)) {
-            return new ChainCheck(false, checked, expectedId, "the newest entries are missing (the log should end at entry "
-                    + head[0] + ")");
+        String stored = verifier.hashOf(id).orElse(null);
+        if (stored == null) {
+            return new ChainCheck(false, chain.entriesChecked(), id, "entry " + id + " does not exist");
         }
-        return new ChainCheck(true, checked, null, null);
+        if (!stored.equalsIgnoreCase(publishedHash == null ? "" : publishedHash.strip())) {
+            return new ChainCheck(false, chain.entriesChecked(), id, "entry " + id + " no longer has the hash "
+                    + "published for it: the log was rewritten after that point");
+        }
+        return chain;
     }
 
     private static Specification<AuditRecord> matching(AuditFilter f) {

@@ -56,17 +56,19 @@ class AuditLogIT extends DatabaseTest {
         assertThat(audit.verify().intact()).isTrue();
 
         AuditEntry last = audit.record("assignment.created", "submission C-X", "reviewer 3", null);
+        String lastSeal = jdbc.sql("select seal from audit_entry where id = :id").param("id", last.id())
+                .query(String.class).single();
         jdbc.sql("delete from audit_entry where id = :id").param("id", last.id()).update();
         try {
             ChainCheck truncated = audit.verify();
             assertThat(truncated.intact()).isFalse();
             assertThat(truncated.problem()).contains("newest entries are missing");
         } finally {
-            jdbc.sql("insert into audit_entry (id, occurred_at, actor, action, subject, details, reason, previous_hash, hash) "
-                    + "values (:id, :at, :actor, :action, :subject, :details, null, :prev, :hash)")
+            jdbc.sql("insert into audit_entry (id, occurred_at, actor, action, subject, details, reason, previous_hash, "
+                    + "hash, seal) values (:id, :at, :actor, :action, :subject, :details, null, :prev, :hash, :seal)")
                     .param("id", last.id()).param("at", java.sql.Timestamp.from(last.at())).param("actor", last.actor())
                     .param("action", last.action()).param("subject", last.subject()).param("details", last.details())
-                    .param("prev", last.previousHash()).param("hash", last.hash()).update();
+                    .param("prev", last.previousHash()).param("hash", last.hash()).param("seal", lastSeal).update();
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -102,5 +104,49 @@ class AuditLogIT extends DatabaseTest {
     void onlyAdminsReadTheLog() {
         assertThatThrownBy(() -> audit.verify()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.count(AuditFilter.none())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void rewritingAnEntryAndRecomputingEveryLaterHashIsCaughtByTheSeal() {
+        AuditEntry target = audit.record("scorecard.submitted", "submission C-REWRITE", "Task 1 · Critique = 2", null);
+        AuditEntry after = audit.record("scorecard.submitted", "submission C-AFTER", "Task 1 · Critique = 4", null);
+        String original = target.details();
+        try {
+            // Someone with write access to the database, but not the seal key, rewrites an entry and repairs
+            // the hash chain from there on, exactly as the plain chain would require.
+            rewrite(target.id(), "Task 1 · Critique = 5");
+            ChainCheck check = audit.verify();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.firstBrokenId()).isEqualTo(target.id());
+            assertThat(check.problem()).contains("does not carry this installation's seal");
+        } finally {
+            rewrite(target.id(), original);
+        }
+        assertThat(audit.verify().intact()).isTrue();
+        // A head published earlier still matches; a wrong one is reported.
+        assertThat(audit.verify(after.id(), after.hash()).intact()).isTrue();
+        assertThat(audit.verify(after.id(), target.hash()).problem()).contains("no longer has the hash published");
+    }
+
+    /** Changes an entry's details and recomputes its hash and every later hash and the head, as a forger would. */
+    private void rewrite(long id, String details) {
+        jdbc.sql("update audit_entry set details = :d where id = :id").param("d", details).param("id", id).update();
+        String previous = jdbc.sql("select previous_hash from audit_entry where id = :id").param("id", id)
+                .query(String.class).single();
+        List<Long> ids = jdbc.sql("select id from audit_entry where id >= :id order by id").param("id", id)
+                .query(Long.class).list();
+        for (long entry : ids) {
+            var row = jdbc.sql("select occurred_at, actor, action, subject, details, reason from audit_entry where id = :id")
+                    .param("id", entry).query((rs, n) -> new Object[] {
+                            rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)})
+                    .single();
+            String hash = dev.assay.audit.internal.AuditRecord.hashOf(previous, entry, (java.time.Instant) row[0],
+                    (String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+            jdbc.sql("update audit_entry set previous_hash = :p, hash = :h where id = :id").param("p", previous)
+                    .param("h", hash).param("id", entry).update();
+            previous = hash;
+        }
+        jdbc.sql("update audit_head set last_hash = :h where id = 1").param("h", previous).update();
     }
 }

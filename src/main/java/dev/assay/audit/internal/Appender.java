@@ -11,15 +11,19 @@ public class Appender {
 
     private final AuditHeadRepository heads;
     private final AuditRepository records;
+    private final AuditSeal seal;
 
-    Appender(AuditHeadRepository heads, AuditRepository records) {
+    Appender(AuditHeadRepository heads, AuditRepository records, AuditSeal seal) {
         this.heads = heads;
         this.records = records;
+        this.seal = seal;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditRecord append(Instant at, String actor, String action, String subject, String details, String reason) {
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("The audit chain has no head row"));
-        return records.save(head.append(at, actor, action, subject, details, reason));
+        AuditRecord record = head.append(at, actor, action, subject, details, reason);
+        record.seal(seal);
+        return records.save(record);
     }
 }

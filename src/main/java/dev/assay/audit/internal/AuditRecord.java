@@ -44,6 +44,10 @@ public class AuditRecord {
     @Column(nullable = false, length = 64)
     private String hash;
 
+    /** HMAC of the hash under a key outside the database (see {@link AuditSeal}). */
+    @Column(length = 64)
+    private String seal;
+
     protected AuditRecord() {
     }
 
@@ -65,12 +69,21 @@ public class AuditRecord {
 
     /** SHA-256 over the previous hash and every field, each length-prefixed so fields cannot run together. */
     public String computeHash() {
+        return hashOf(previousHash, id, occurredAt, actor, action, subject, details, reason);
+    }
+
+    public static String hashOf(String previousHash, long id, Instant occurredAt, String actor, String action,
+            String subject, String details, String reason) {
         StringBuilder canonical = new StringBuilder();
         for (String part : new String[] {previousHash, String.valueOf(id), occurredAt.toString(), actor, action,
-                subject, details, reason == null ? "" : reason}) {
+                subject, details == null ? "" : details, reason == null ? "" : reason}) {
             canonical.append(part.length()).append(':').append(part).append('|');
         }
         return Sha256.hex(canonical.toString());
+    }
+
+    void seal(AuditSeal with) {
+        this.seal = with.seal(hash);
     }
 
     public Long getId() {
@@ -107,5 +120,9 @@ public class AuditRecord {
 
     public String getHash() {
         return hash;
+    }
+
+    public String getSeal() {
+        return seal;
     }
 }

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -59,11 +61,12 @@ public class AuditLogView extends VerticalLayout {
         Button verify = new Button("Verify chain", VaadinIcon.SHIELD.create(), e -> verify());
         verify.setId("verify-chain");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new ViewHeader("Audit log", "Every recorded change to scores, assignments and identities: who, when, "
-                + "what and why. Each entry holds the hash of the one before it, so tampering shows.", verify));
+        add(new ViewHeader("Audit log", "Every recorded change to scores, assignments, identities, accounts and "
+                + "sign-ins: who, when, what and why. Each entry holds the hash of the one before it and a seal only "
+                + "this installation's key can make, so tampering shows.", verify));
         result.setId("chain-result");
         result.setVisible(false);
-        add(result);
+        add(result, publishedHead());
 
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         subject.setValueChangeMode(ValueChangeMode.LAZY);
@@ -114,8 +117,41 @@ public class AuditLogView extends VerticalLayout {
         grid.setItems(q -> audit.search(f, q.getOffset(), q.getLimit()).stream(), q -> (int) audit.count(f));
     }
 
+    /**
+     * Checking against a head published earlier (the application log records the newest entry's number and
+     * hash every hour): if the stored entry no longer has that hash, history was rewritten after that point.
+     */
+    private Details publishedHead() {
+        IntegerField entry = new IntegerField("Entry number");
+        entry.setId("published-entry");
+        entry.setMin(1);
+        TextField hash = new TextField("Hash published for it");
+        hash.setId("published-hash");
+        hash.setWidth("36rem");
+        hash.setMaxWidth("100%");
+        hash.setHelperText("From the line \"Audit chain head: entry N with hash H\" in the application log.");
+        Button check = new Button("Check", e -> {
+            entry.setInvalid(entry.getValue() == null);
+            entry.setErrorMessage("Enter the entry number from the log.");
+            hash.setInvalid(!hash.getValue().strip().matches("[0-9a-fA-F]{64}"));
+            hash.setErrorMessage("Paste the 64-character hash from the log.");
+            if (!entry.isInvalid() && !hash.isInvalid()) {
+                show(audit.verify(entry.getValue(), hash.getValue()));
+            }
+        });
+        check.setId("check-published-head");
+        Div form = new Div(entry, hash, check);
+        form.addClassName("filter-bar");
+        Details details = new Details("Check against a published head", form);
+        details.setId("published-head");
+        return details;
+    }
+
     private void verify() {
-        ChainCheck check = audit.verify();
+        show(audit.verify());
+    }
+
+    private void show(ChainCheck check) {
         result.removeAll();
         result.setVisible(true);
         result.removeClassNames("import-result", "problem-list");

@@ -59,6 +59,9 @@ class ServerRestartIT extends BrowserTest {
 
     private Process server;
 
+    @org.springframework.beans.factory.annotation.Value("${assay.audit.key}")
+    String auditKey;
+
     @AfterEach
     void stopServer() {
         if (server != null) {
@@ -79,7 +82,9 @@ class ServerRestartIT extends BrowserTest {
                 "-Xmx512m", "-jar", jar.getAbsolutePath(), "--server.port=" + port, "--assay.demo-data.enabled=false",
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
-                "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver");
+                "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
+                // The same audit seal key as this test run, so both processes seal the one shared log alike.
+                "--assay.audit.key=" + auditKey);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
