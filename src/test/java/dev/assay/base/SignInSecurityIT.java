@@ -170,4 +170,26 @@ class SignInSecurityIT extends WebAppTest {
         assertThat(audited("staff.disabled", account.member().email())).isEqualTo(1);
         assertThat(audited("staff.updated", account.member().email())).isEqualTo(1);
     }
+
+    @Test
+    void behindATlsProxyRedirectsStayOnHttpsTheCookieIsSecureAndHstsIsSent() throws Exception {
+        HttpClient client = browser();
+        HttpRequest.Builder viaProxy = HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "assay.example.org").header("X-Forwarded-Port", "443");
+        HttpResponse<String> login = client.send(viaProxy.GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Strict-Transport-Security")).get().asString().contains("max-age=");
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID"))
+                .allSatisfy(c -> assertThat(c).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly"));
+
+        HttpResponse<String> redirect = browser().send(HttpRequest.newBuilder(uri("/recruiter"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "assay.example.org")
+                .header("X-Forwarded-Port", "443").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).get().asString()
+                .startsWith("https://assay.example.org/");
+
+        // Without a proxy saying so, plain HTTP stays plain (no HSTS on http).
+        assertThat(get(browser(), "/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
 }

@@ -29,8 +29,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.UploadHandler;
 import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.LimitedUpload;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.invitation.InvitationException;
@@ -271,7 +271,7 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         problems.addClassName("problem-list");
         problems.setVisible(false);
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> upload.getUI().ifPresent(ui -> ui.access(() -> {
+        upload.setUploadHandler(new LimitedUpload(InvitationService.MAX_CSV_BYTES, (meta, bytes) -> {
             upload.clearFileList();
             try {
                 int invited = invitations.importCsv(assessment.id(), bytes, toInstant(deadline.getValue()));
@@ -281,7 +281,10 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
             } catch (InvitationException ex) {
                 showProblems(problems, ex);
             }
-        }))));
+        }, message -> {
+            upload.clearFileList();
+            Toasts.error(message + " Upload a .csv file of at most 5 MB.");
+        }));
         upload.setId("csv-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(InvitationService.MAX_CSV_BYTES);

@@ -1,6 +1,5 @@
 package dev.assay.taskbank.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -17,7 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
+import dev.assay.base.ui.LimitedUpload;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.ImportReport;
@@ -64,14 +63,9 @@ public class TransferView extends VerticalLayout {
                 + "docs/task-bank-format.md."), download);
         export.addClassNames("card", "form-card");
 
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            UI ui = UI.getCurrent();
-            if (ui != null) {
-                ui.access(() -> importFile(metadata.fileName(), bytes));
-            } else {
-                importFile(metadata.fileName(), bytes);
-            }
-        }));
+        upload = new Upload(new LimitedUpload(TaskBankTransfer.MAX_BYTES,
+                (metadata, bytes) -> importFile(metadata.fileName(), bytes),
+                this::refused));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(TaskBankTransfer.MAX_BYTES);
@@ -97,6 +91,11 @@ public class TransferView extends VerticalLayout {
         Div cards = new Div(export, importCard, starterCard);
         cards.addClassName("card-grid");
         add(result, problems, cards);
+    }
+
+    private void refused(String message) {
+        upload.clearFileList();
+        showError(message + " Upload a YAML or JSON task bank file of at most 5 MB.");
     }
 
     private void importFile(String name, byte[] bytes) {

@@ -201,4 +201,20 @@ class RecruiterJourneyIT extends BrowserTest {
         TaskDetail draft = bank.create(content.kind(), content);
         bank.publish(draft.id(), content, draft.lockVersion());
     }
+
+    @Test
+    void anImportOverTheLimitIsRefusedByTheServerEvenIfThePageLetsItThrough() {
+        open("recruiter/transfer");
+        waitFor(By.id("import-upload"));
+        // A tampered page (or a script) skips the browser's 5 MB check and sends 8 MB.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const upload = document.getElementById('import-upload');
+                upload.maxFileSize = Infinity;
+                const big = new File([new Uint8Array(8 * 1024 * 1024).fill(97)], 'huge-bank.yaml', {type: 'text/yaml'});
+                upload._addFiles([big]);""");
+        waitUntil(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(card -> card.getText().contains("huge-bank.yaml is larger than 5 MB")));
+        assertThat(driver.findElements(By.id("import-result"))).as("nothing was imported")
+                .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+    }
 }
