@@ -197,6 +197,9 @@ public class AssessmentService {
         if (title.length() > 160) {
             throw new TaskBankException("A title can be at most 160 characters.");
         }
+        dev.assay.base.PlainText.problem(title).ifPresent(p -> {
+            throw new TaskBankException("The title " + p + ".");
+        });
         if (spec.roleId() == null) {
             throw new TaskBankException("Choose the role this assessment is for.");
         }

@@ -1,5 +1,6 @@
 package dev.assay.taskbank;
 
+import dev.assay.base.PlainText;
 import dev.assay.taskbank.TaskContent.AiCritique;
 import dev.assay.taskbank.TaskContent.AutomationPlan;
 import dev.assay.taskbank.TaskContent.PlantedFlaw;
@@ -67,7 +68,7 @@ public final class ContentRules {
             } else if (!keys.add(c.key())) {
                 problems.add(at + ".key", "'" + c.key() + "' is used by another criterion of this rubric");
             }
-            required(c.name(), MAX_NAME, at + ".name", "a criterion needs a name", problems);
+            name(c.name(), MAX_NAME, at + ".name", "a criterion needs a name", problems);
             required(c.measures(), MAX_LINE, at + ".measures", "say what this criterion measures", problems);
             if (c.weight() < 1 || c.weight() > MAX_WEIGHT) {
                 problems.add(at + ".weight", "must be a whole number from 1 to " + MAX_WEIGHT + " (it is " + c.weight() + ")");
@@ -99,7 +100,7 @@ public final class ContentRules {
     public static void checkTask(TaskKind kind, TaskContent content, RoleCatalog catalog, boolean complete,
             String path, Problems problems) {
         String p = path.isEmpty() ? "" : path + ".";
-        required(content.title(), MAX_TITLE, p + "title", "give the task a title", problems);
+        name(content.title(), MAX_TITLE, p + "title", "give the task a title", problems);
         if (content.kind() != kind || sections(content) != 1) {
             problems.add(p + "kind", "the content does not match the task kind " + kind.code());
             return;
@@ -233,6 +234,12 @@ public final class ContentRules {
             text(f.explanation(), true, at + ".explanation", "explain the flaw for reviewers", problems);
         }
         text(c.guidance(), false, p + "guidance", "", problems);
+    }
+
+    /** A one-line name or title: required, within its length, and plain text (see {@link PlainText}). */
+    public static void name(String value, int max, String path, String missing, Problems problems) {
+        required(value, max, path, missing, problems);
+        PlainText.problem(value).ifPresent(p -> problems.add(path, p));
     }
 
     private static void required(String value, int max, String path, String missing, Problems problems) {

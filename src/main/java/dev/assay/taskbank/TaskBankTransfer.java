@@ -186,11 +186,7 @@ public class TaskBankTransfer {
                 problems.add(role.path() + ".key", "role '" + role.key() + "' appears more than once in the file");
                 continue;
             }
-            if (role.name().isBlank()) {
-                problems.add(role.path() + ".name", "missing");
-            } else if (role.name().length() > ContentRules.MAX_NAME) {
-                problems.add(role.path() + ".name", "at most " + ContentRules.MAX_NAME + " characters");
-            }
+            ContentRules.name(role.name(), ContentRules.MAX_NAME, role.path() + ".name", "missing", problems);
             if (role.description().isBlank()) {
                 problems.add(role.path() + ".description", "missing");
             } else if (role.description().length() > JobRole.MAX_DESCRIPTION) {

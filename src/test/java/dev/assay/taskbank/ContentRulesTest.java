@@ -136,4 +136,12 @@ class ContentRulesTest {
         return new TaskContent(c.title(), c.roles(), c.criteria(), c.difficulty(), c.timeLimitMinutes(), c.tags(),
                 c.instructions(), null, null, critique);
     }
+
+    @Test
+    void titlesAndCriterionNamesMustBePlainText() {
+        RubricCriterion hidden = new RubricCriterion("c", "Clarity\u0000", "Writes clearly", 10,
+                List.of("Unclear", "", "Fair", "", "Crystal clear"));
+        assertThat(rubricProblems(List.of(hidden))).extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("criteria[0].name: contains an invisible or control character (U+0000"));
+    }
 }

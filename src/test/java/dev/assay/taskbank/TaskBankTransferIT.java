@@ -160,6 +160,21 @@ class TaskBankTransferIT extends DatabaseTest {
     }
 
     @Test
+    void controlAndInvisibleCharactersInNamesAndTitlesAreRefusedWithTheirLocation() {
+        String s = id();
+        // YAML escapes: a BEL in the task title, a right-to-left override in the role name.
+        String hostile = file(s, 2).replace("title: Review the release notes " + s,
+                        "title: \"Review the release notes\\a " + s + "\"")
+                .replace("name: Tester " + s, "name: \"Tester\\u202E " + s + "\"");
+        assertThatThrownBy(() -> transfer.importBank(yaml(hostile)))
+                .isInstanceOfSatisfying(TaskBankException.class, e -> assertThat(e.problems()).extracting(Problem::toString)
+                        .anyMatch(p -> p.startsWith("roles[0].name: contains an invisible or control character (U+202E"))
+                        .anyMatch(p -> p.startsWith("tasks[0].versions[0].title: contains an invisible or control "
+                                + "character (U+0007")));
+        assertThat(roles.list()).extracting(RoleSummary::key).doesNotContain("tester-" + s);
+    }
+
+    @Test
     void hostileAndMalformedFilesAreRefusedWithAMessage() {
         String laughs = """
                 format: assay-task-bank/1

@@ -63,6 +63,8 @@ public final class CandidateCsv {
                 wrong.add("missing name");
             } else if (name.length() > 200) {
                 wrong.add("name is longer than 200 characters");
+            } else if (dev.assay.base.PlainText.problem(name).isPresent()) {
+                wrong.add("name " + dev.assay.base.PlainText.problem(name).get());
             }
             if (email.isEmpty()) {
                 wrong.add("missing email");

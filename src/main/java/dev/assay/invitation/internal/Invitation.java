@@ -96,6 +96,9 @@ public class Invitation {
         if (name.strip().length() > 200) {
             throw new InvitationException("A name can be at most 200 characters.");
         }
+        dev.assay.base.PlainText.problem(name.strip()).ifPresent(p -> {
+            throw new InvitationException("The name " + p + ".");
+        });
         if (!Emails.isValid(email)) {
             throw new InvitationException("Enter a valid email address, like name@example.com.");
         }

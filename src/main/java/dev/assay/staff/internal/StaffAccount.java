@@ -114,6 +114,9 @@ public class StaffAccount {
         if (stripped.length() > MAX_NAME) {
             throw new StaffRuleException("The name can be at most " + MAX_NAME + " characters.");
         }
+        dev.assay.base.PlainText.problem(stripped).ifPresent(p -> {
+            throw new StaffRuleException("The name " + p + ".");
+        });
         return stripped;
     }
 

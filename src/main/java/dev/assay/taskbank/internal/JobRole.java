@@ -64,6 +64,9 @@ public class JobRole {
         if (n.length() > ContentRules.MAX_NAME) {
             throw new TaskBankException("A role name can be at most " + ContentRules.MAX_NAME + " characters.");
         }
+        dev.assay.base.PlainText.problem(n).ifPresent(p -> {
+            throw new TaskBankException("The role name " + p + ".");
+        });
         if (d.isEmpty()) {
             throw new TaskBankException("Describe the role in a sentence or two: reviewers and candidates read it.");
         }

@@ -42,8 +42,10 @@ class CandidateCsvTest {
                 "Line 3: missing name",
                 "Line 4: 'not-an-email' is not a valid email address",
                 "Line 5: duplicate: ada@example.com is already on line 2",
-                "Line 6: expected 2 fields (name,email) but found 3");
-        assertThat(result.rows()).extracting(CandidateCsv.Row::line).containsExactly(2, 7, 9);
+                "Line 6: expected 2 fields (name,email) but found 3",
+                "Line 7: name contains an invisible or control character (U+000A line feed (lf)) at position 6; "
+                        + "retype it without hidden characters");
+        assertThat(result.rows()).extracting(CandidateCsv.Row::line).containsExactly(2, 9);
     }
 
     @Test
@@ -63,5 +65,16 @@ class CandidateCsvTest {
     void anUnclosedQuoteIsReported() {
         assertThat(CandidateCsv.read("name,email\n\"Ada,ada@example.com\n", 200, true).problems())
                 .extracting(RowProblem::message).contains("a quoted field is never closed");
+    }
+
+    @Test
+    void namesWithInvisibleOrControlCharactersAreRefusedByLine() {
+        String csv = "name,email\nAda\u202EOkafor,ada@example.com\nBen\u200BNg,ben@example.com\nCara\u0007,cara@example.com\n"
+                + "Darius Mohammadi\u200C,darius@example.com\n";
+
+        CandidateCsv.Result result = CandidateCsv.read(csv, 200, true);
+
+        assertThat(result.problems()).extracting(RowProblem::line).containsExactly(2, 3, 4);
+        assertThat(result.problems().getFirst().message()).contains("U+202E").contains("right-to-left override");
     }
 }
