@@ -40,6 +40,9 @@ class InvitationServiceIT extends DatabaseTest {
     InvitationRepository repository;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     dev.assay.audit.AuditLog audit;
 
     @Autowired
@@ -100,6 +103,20 @@ class InvitationServiceIT extends DatabaseTest {
                     assertThat(m.deliveryStatus()).isEqualTo("SENT");
                     assertThat(m.body()).doesNotContain(token).contains("[link removed from this copy]");
                 });
+    }
+
+    @Test
+    void aHeldMessageKeepsItsWorkingLinkOnlyEncryptedInTheDatabase() {
+        AssessmentView assessment = openAssessment(false);
+        IssuedInvitation issued = invitations.invite(assessment.id(),
+                new NewInvitation("Held Message", "held." + id() + "@example.com", 0, inDays(3)));
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+
+        String stored = jdbc.sql("select body from outbox_message where invitation_id = :id")
+                .param("id", issued.invitation().id()).query(String.class).single();
+        assertThat(stored).startsWith("aesgcm1:").doesNotContain(token).doesNotContain("Held Message");
+        assertThat(invitations.outbox(0, 50)).filteredOn(m -> m.recipient().startsWith("held."))
+                .singleElement().satisfies(m -> assertThat(m.body()).contains(issued.link()));
     }
 
     @Test

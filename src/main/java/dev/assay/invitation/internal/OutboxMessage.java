@@ -1,6 +1,7 @@
 package dev.assay.invitation.internal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,8 +50,10 @@ public class OutboxMessage {
     @Column(nullable = false, length = 300)
     private String subject;
 
+    /** The text as mailed; encrypted in the database (it may hold a working link until sent or withdrawn). */
     @Lob
     @Column(nullable = false, length = Integer.MAX_VALUE)
+    @Convert(converter = SealedText.class)
     private String body;
 
     @Enumerated(EnumType.STRING)

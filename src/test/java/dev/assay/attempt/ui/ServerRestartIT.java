@@ -59,8 +59,8 @@ class ServerRestartIT extends BrowserTest {
 
     private Process server;
 
-    @org.springframework.beans.factory.annotation.Value("${assay.audit.key}")
-    String auditKey;
+    @org.springframework.beans.factory.annotation.Value("${assay.secret}")
+    String installationSecret;
 
     @AfterEach
     void stopServer() {
@@ -83,8 +83,8 @@ class ServerRestartIT extends BrowserTest {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-                // The same audit seal key as this test run, so both processes seal the one shared log alike.
-                "--assay.audit.key=" + auditKey);
+                // The same installation secret as this test run, so both processes seal and read alike.
+                "--assay.secret=" + installationSecret);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         Instant until = Instant.now().plus(Duration.ofSeconds(90));
