@@ -1,6 +1,7 @@
 package dev.assay.invitation;
 
 import dev.assay.audit.AuditLog;
+import dev.assay.base.SearchText;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.base.Utf8;
 import dev.assay.invitation.InvitationException.RowProblem;
@@ -59,6 +60,26 @@ public class InvitationService {
         this.assessments = assessments;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Everything wrong with an invitation before it is sent, by form field: the same rules {@link #invite}
+     * applies, so a form can mark every field at once instead of one problem per attempt.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<InvitationField, String> problems(long assessmentId, NewInvitation candidate) {
+        var problems = Invitation.problems(candidate.name(), candidate.email(), candidate.accommodationPercent(),
+                candidate.startDeadline(), clock.instant());
+        AssessmentView assessment = assessments.get(assessmentId);
+        if (candidate.accommodationPercent() > 0 && !assessment.accommodationsAllowed()) {
+            problems.put(InvitationField.ACCOMMODATION, "This assessment does not allow extra time.");
+        }
+        if (!problems.containsKey(InvitationField.EMAIL) && invitations.existsByAssessmentIdAndEmailKey(assessmentId,
+                Emails.key(candidate.email()))) {
+            problems.put(InvitationField.EMAIL, candidate.email().strip() + " is already invited to this assessment. "
+                    + "Re-send their invitation from the list instead.");
+        }
+        return problems;
     }
 
     /** Invites one candidate; the mail goes out through the outbox. */
@@ -219,18 +240,44 @@ public class InvitationService {
         load(invitationId).markSubmitted(clock.instant());
     }
 
+    /** The outbox, newest first; {@code search} (optional) matches recipient or subject. */
     @Transactional(readOnly = true)
-    public List<OutboxMessageView> outbox(int offset, int limit) {
+    public List<OutboxMessageView> outbox(String search, int offset, int limit) {
         int size = Math.max(1, limit);
-        return outbox.findAllByOrderByIdDesc(PageRequest.of(offset / size, size)).stream()
-                .map(m -> new OutboxMessageView(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(),
-                        m.getDelivery().name(), m.getDeliveryDetail(), m.getCreatedAt(), m.getSentAt()))
-                .toList();
+        PageRequest page = PageRequest.of(offset / size, size);
+        List<OutboxMessage> messages = search == null || search.isBlank() ? outbox.findAllByOrderByIdDesc(page)
+                : outbox.search(SearchText.containsPattern(search), page);
+        Instant now = clock.instant();
+        java.util.Map<Long, Invitation> byId = new java.util.HashMap<>();
+        invitations.findAllById(messages.stream().map(OutboxMessage::getInvitationId)
+                .filter(java.util.Objects::nonNull).toList()).forEach(i -> byId.put(i.getId(), i));
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        return messages.stream().map(m -> {
+            Invitation i = m.getInvitationId() == null ? null : byId.get(m.getInvitationId());
+            String title = i == null ? null : titles.computeIfAbsent(i.getAssessmentId(),
+                    id -> assessments.get(id).title());
+            return new OutboxMessageView(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(),
+                    m.getDelivery().name(), m.getDeliveryDetail(), m.getCreatedAt(), m.getSentAt(), title,
+                    i == null ? null : i.status(now));
+        }).toList();
     }
 
     @Transactional(readOnly = true)
-    public long outboxCount() {
-        return outbox.count();
+    public long outboxCount(String search) {
+        return search == null || search.isBlank() ? outbox.count()
+                : outbox.countMatching(SearchText.containsPattern(search));
+    }
+
+    /**
+     * The address candidates' links start with, and whether it is one only this computer can open
+     * (localhost): then {@code ASSAY_PUBLIC_URL} needs setting before links go to real candidates.
+     */
+    public String publicUrl() {
+        return mail.publicUrl();
+    }
+
+    public boolean linksOnlyWorkLocally() {
+        return mail.pointsToThisComputer();
     }
 
     /** Whether mail is handed to an SMTP server; if not, the outbox is where messages wait. */

@@ -179,15 +179,19 @@ public class PanelService {
         bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
         Map<Long, String> names = names(reviewerIds);
         Instant now = clock.instant();
+        var cellNames = engine.cellNames(assessmentId);
         List<ReviewBoard.Row> rows = new ArrayList<>();
         for (Submission s : all) {
             List<Assignment> list = bySubmission.getOrDefault(s.getId(), List.of());
             InvitationView who = invitations.identity(s.getInvitationId());
+            String flagDetail = s.isFlagged()
+                    ? java.util.Objects.requireNonNullElse(engine.disagreementNow(list, cellNames, names), s.getFlagDetail())
+                    : s.getFlagDetail();
             rows.add(new ReviewBoard.Row(s.getId(), s.getCandidateCode(), who.name(), who.email(), s.getSubmittedAt(),
                     ReviewEngine.state(s, list, setup.reviewsPerSubmission()), s.isLinking(), s.getShortfall(),
                     list.stream().sorted(Comparator.comparing(Assignment::getId))
                             .map(a -> review(a, names, now)).toList(),
-                    s.isFlagged(), s.getFlagDetail(), s.getResolution(), s.getResolvedBy(), s.getResolvedAt(),
+                    s.isFlagged(), flagDetail, s.getResolution(), s.getResolvedBy(), s.getResolvedAt(),
                     s.getResolutionReason()));
         }
         Map<Long, int[]> counts = new HashMap<>();

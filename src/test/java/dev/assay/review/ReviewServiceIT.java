@@ -263,7 +263,8 @@ class ReviewServiceIT extends DatabaseTest {
         assertThat(lenient.flag().disagreements()).hasSize(3).allSatisfy(d -> assertThat(d.spread()).isEqualTo(2));
         ReviewBoard.Row row = recruiter(() -> panels.board(a.id())).submissions().getFirst();
         assertThat(row.state()).isEqualTo(ReviewState.FLAGGED);
-        assertThat(row.flagDetail()).contains("levels 2, 4");
+        assertThat(row.flagDetail()).contains("Task 1 · Workflow thinking (")
+                .contains(r1.fullName() + " 2").contains(r2.fullName() + " 4");
 
         Map<ScoreCell.Cell, Integer> agreed = new HashMap<>();
         lenient.flag().disagreements().forEach(d -> agreed.put(d.cell(), 3));

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.assay.base.ui.Dates;
 import dev.assay.attempt.Answer;
 import dev.assay.attempt.AnswerRules;
 import dev.assay.attempt.AnswerTexts;
@@ -34,13 +35,9 @@ import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.OtherPageException;
 import dev.assay.base.Sha256;
 import dev.assay.taskbank.brief.TaskBrief;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,8 +65,6 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** More than any honest page sends back after a reload. */
     private static final int MAX_RESTORE_CHARS = 2_000_000;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AttemptService attempts;
     private String token;
@@ -173,7 +168,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                 fact(VaadinIcon.CLOCK, session.allowedMinutes() + " minutes once you start"
                         + (session.accommodationPercent() > 0 ? " (includes your " + session.accommodationPercent()
                                 + "% extra time)" : "")),
-                fact(VaadinIcon.CALENDAR, "Start before " + WHEN.format(session.startDeadline()) + " UTC"));
+                fact(VaadinIcon.CALENDAR, "Start before " + Dates.longDateTime(session.startDeadline())));
         facts.addClassName("candidate-facts");
         Div intro = new Div(new H2("From the hiring team"), new Paragraph(brief.intro()));
         Div measures = new Div(new H2("What this assessment looks at"), list(
@@ -705,8 +700,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         icon.addClassName("receipt-icon");
         card.add(icon, new H1("Thank you, your answers are submitted"), new Paragraph(session.submittedAutomatically()
                 ? "Time ran out, so everything you had saved was submitted for you at "
-                        + WHEN.format(session.submittedAt()) + " UTC."
-                : "Submitted at " + WHEN.format(session.submittedAt()) + " UTC."),
+                        + Dates.longDateTime(session.submittedAt()) + "."
+                : "Submitted at " + Dates.longDateTime(session.submittedAt()) + "."),
                 new Paragraph("The hiring team's reviewers will score your work without seeing your name. You will "
                         + "hear from " + session.contact() + " about the next steps."),
                 new Paragraph("You can close this page. Your answers can no longer be changed."));

@@ -19,6 +19,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.Dates;
 import dev.assay.audit.AuditActions;
 import dev.assay.audit.AuditEntry;
 import dev.assay.audit.AuditFilter;
@@ -27,10 +28,6 @@ import dev.assay.audit.ChainCheck;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.ViewHeader;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 
 /** Admins read the audit log, filter it, and check that no entry was changed or removed. */
 @Route("admin/audit")
@@ -39,15 +36,13 @@ import java.util.Locale;
 @RolesAllowed("ADMIN")
 public class AuditLogView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     private final AuditLog audit;
     private final TextField actor = new TextField("Who");
     private final ComboBox<String> action = new ComboBox<>("Action");
     private final TextField subject = new TextField("Subject");
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Span count = new Span();
     private final Div result = new Div();
@@ -86,7 +81,7 @@ public class AuditLogView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Dates.dateTime(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("Who").setFlexGrow(1);
         grid.addComponentColumn(e -> Cells.stack(AuditActions.label(e.action()), e.subject())).setHeader("What")
                 .setFlexGrow(2);
@@ -106,8 +101,8 @@ public class AuditLogView extends VerticalLayout {
 
     private AuditFilter filter() {
         return new AuditFilter(actor.getValue(), action.getValue(), subject.getValue(),
-                from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                from.getValue() == null ? null : Dates.toInstant(from.getValue().atStartOfDay()),
+                to.getValue() == null ? null : Dates.toInstant(to.getValue().plusDays(1).atStartOfDay()));
     }
 
     private void refresh() {

@@ -1,6 +1,7 @@
 package dev.assay.invitation.internal;
 
 import dev.assay.invitation.InvitationException;
+import dev.assay.invitation.InvitationField;
 import dev.assay.invitation.InvitationStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.EnumMap;
+import java.util.Map;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -88,25 +91,38 @@ public class Invitation {
     protected Invitation() {
     }
 
-    public static Invitation create(long assessmentId, String code, String name, String email, int accommodation,
-            Instant startDeadline, String tokenHash, String by, Instant now) {
+    /** Everything wrong with a new invitation, by field, in the order of the form; empty when it is fine. */
+    public static Map<InvitationField, String> problems(String name, String email, int accommodation, Instant startDeadline,
+            Instant now) {
+        Map<InvitationField, String> problems = new EnumMap<>(InvitationField.class);
         if (name == null || name.isBlank()) {
-            throw new InvitationException("Enter the candidate's name.");
+            problems.put(InvitationField.NAME, "Enter the candidate's name.");
+        } else if (name.strip().length() > 200) {
+            problems.put(InvitationField.NAME, "A name can be at most 200 characters.");
+        } else {
+            dev.assay.base.PlainText.problem(name.strip()).ifPresent(p -> problems.put(InvitationField.NAME, "The name " + p + "."));
         }
-        if (name.strip().length() > 200) {
-            throw new InvitationException("A name can be at most 200 characters.");
-        }
-        dev.assay.base.PlainText.problem(name.strip()).ifPresent(p -> {
-            throw new InvitationException("The name " + p + ".");
-        });
-        if (!Emails.isValid(email)) {
-            throw new InvitationException("Enter a valid email address, like name@example.com.");
+        if (email == null || email.isBlank()) {
+            problems.put(InvitationField.EMAIL, "Enter the candidate's email address.");
+        } else if (!Emails.isValid(email)) {
+            problems.put(InvitationField.EMAIL, "Enter a valid email address, like name@example.com.");
         }
         if (accommodation < 0 || accommodation > MAX_ACCOMMODATION) {
-            throw new InvitationException("Extra time is a percentage from 0 to " + MAX_ACCOMMODATION + ".");
+            problems.put(InvitationField.ACCOMMODATION, "Extra time is a percentage from 0 to " + MAX_ACCOMMODATION + ".");
         }
-        if (startDeadline == null || !startDeadline.isAfter(now)) {
-            throw new InvitationException("The deadline to start must be in the future.");
+        if (startDeadline == null) {
+            problems.put(InvitationField.START_DEADLINE, "Choose the date and time by which they must start.");
+        } else if (!startDeadline.isAfter(now)) {
+            problems.put(InvitationField.START_DEADLINE, "The deadline to start must be in the future.");
+        }
+        return problems;
+    }
+
+    public static Invitation create(long assessmentId, String code, String name, String email, int accommodation,
+            Instant startDeadline, String tokenHash, String by, Instant now) {
+        Map<InvitationField, String> problems = problems(name, email, accommodation, startDeadline, now);
+        if (!problems.isEmpty()) {
+            throw new InvitationException(String.join(" ", problems.values()));
         }
         Invitation i = new Invitation();
         i.assessmentId = assessmentId;

@@ -27,6 +27,22 @@ public class InvitationMail {
     public record About(String assessmentTitle, String roleName, int taskCount, int totalMinutes, String contact) {
     }
 
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** Whether links point at this computer (localhost), so no candidate elsewhere could open them. */
+    public boolean pointsToThisComputer() {
+        String host;
+        try {
+            host = java.net.URI.create(publicUrl).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+    }
+
     public String link(String token) {
         return publicUrl + "/c/" + token;
     }

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -29,9 +28,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
+import dev.assay.base.ui.RowMenu;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.LimitedUpload;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Toasts;
+import dev.assay.invitation.InvitationField;
+import com.vaadin.flow.component.HasValidation;
+import java.util.Map;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.invitation.InvitationException;
 import dev.assay.invitation.InvitationService;
@@ -48,10 +52,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** The candidates invited to one assessment: invite one or many, follow their status, re-send or revoke. */
@@ -59,8 +59,6 @@ import java.util.Locale;
 @RolesAllowed("RECRUITER")
 public class InvitationsView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     private final InvitationService invitations;
     private final AssessmentService assessments;
@@ -117,6 +115,9 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
                 ? "Each candidate gets a personal link by mail. Links work until their start deadline."
                 : "This assessment is " + assessment.status().label().toLowerCase(Locale.ROOT)
                         + ": open it to invite candidates.", inviteOne, inviteMany));
+        if (open && invitations.linksOnlyWorkLocally()) {
+            add(LocalLinksWarning.of(invitations.publicUrl()));
+        }
 
         search.setPlaceholder("Search name, email or code");
         search.setAriaLabel("Search candidates");
@@ -146,8 +147,8 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         grid.addComponentColumn(InvitationsView::statusChip).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.accommodationPercent() == 0 ? "" : "+" + i.accommodationPercent() + "%")
                 .setHeader("Extra time").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> WHEN.format(i.startDeadline()) + " UTC").setHeader("Start by").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> WHEN.format(i.lastSentAt()) + " UTC").setHeader("Last sent").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> Dates.dateTime(i.startDeadline())).setHeader("Start by").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> Dates.dateTime(i.lastSentAt())).setHeader("Last sent").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("4.5rem").setFlexGrow(0);
         grid.setEmptyStateText(open ? "No candidates yet. Invite one, or many from a CSV file."
                 : "No candidates were invited to this assessment.");
@@ -181,11 +182,9 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private Component actions(InvitationView i) {
-        MenuBar bar = new MenuBar();
-        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        var more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("Actions for " + i.name());
-        SubMenu menu = more.getSubMenu();
+        RowMenu row = new RowMenu(i.name());
+        MenuBar bar = row.bar();
+        SubMenu menu = row.items();
         if (i.status() != InvitationStatus.STARTED && i.status() != InvitationStatus.SUBMITTED) {
             menu.addItem("Re-send with a new link…", e -> openResendDialog(i));
         }
@@ -197,17 +196,18 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private DateTimePicker deadlinePicker(Instant initial) {
-        DateTimePicker deadline = new DateTimePicker("Start by (UTC)");
+        DateTimePicker deadline = new DateTimePicker("Start by (" + Dates.zone().getId() + ")");
         deadline.setId("invitation-deadline");
+        deadline.setLocale(Dates.locale());
         deadline.setStep(Duration.ofMinutes(30));
-        deadline.setMin(LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        deadline.setValue(LocalDateTime.ofInstant(initial, ZoneOffset.UTC));
+        deadline.setMin(Dates.toLocal(clock.instant()));
+        deadline.setValue(Dates.toLocal(initial));
         deadline.setHelperText("The link stops working if they haven't started by then.");
         return deadline;
     }
 
     private static Instant toInstant(LocalDateTime value) {
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        return Dates.toInstant(value);
     }
 
     private void openInviteDialog() {
@@ -237,10 +237,24 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         error.setVisible(false);
         Div fields = new Div(name, email, extra, deadline, error);
         fields.addClassName("dialog-form");
+        Map<InvitationField, HasValidation> byField = Map.of(InvitationField.NAME, name, InvitationField.EMAIL, email,
+                InvitationField.ACCOMMODATION, extra, InvitationField.START_DEADLINE, deadline);
         Button send = new Button("Send invitation", e -> {
+            NewInvitation candidate = new NewInvitation(name.getValue(), email.getValue(),
+                    extra.getValue() == null ? 0 : extra.getValue(), toInstant(deadline.getValue()));
+            // Every field that needs something is marked at once, where it is.
+            Map<InvitationField, String> problems = invitations.problems(assessment.id(), candidate);
+            byField.forEach((field, input) -> {
+                input.setErrorMessage(problems.get(field));
+                input.setInvalid(problems.containsKey(field));
+            });
+            error.setVisible(false);
+            if (!problems.isEmpty()) {
+                ((com.vaadin.flow.component.Focusable<?>) byField.get(problems.keySet().iterator().next())).focus();
+                return;
+            }
             try {
-                IssuedInvitation issued = invitations.invite(assessment.id(), new NewInvitation(name.getValue(),
-                        email.getValue(), extra.getValue() == null ? 0 : extra.getValue(), toInstant(deadline.getValue())));
+                IssuedInvitation issued = invitations.invite(assessment.id(), candidate);
                 dialog.close();
                 refresh();
                 Toasts.success("Invitation to " + issued.invitation().name() + " queued; "
@@ -354,9 +368,10 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         dialog.open();
     }
 
+    /** Two weeks from now, at 17:00 in the recruiter's time zone. */
     private Instant defaultDeadline() {
-        LocalDateTime inTwoWeeks = LocalDateTime.now(clock.withZone(ZoneId.of("UTC"))).plusDays(14)
+        LocalDateTime inTwoWeeks = LocalDateTime.now(clock.withZone(Dates.zone())).plusDays(14)
                 .withHour(17).withMinute(0).withSecond(0).withNano(0);
-        return inTwoWeeks.toInstant(ZoneOffset.UTC);
+        return Dates.toInstant(inTwoWeeks);
     }
 }

@@ -14,16 +14,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.Dates;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.OutboxMessageView;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import dev.assay.invitation.internal.InvitationMail;
 
 /**
@@ -36,8 +36,6 @@ import dev.assay.invitation.internal.InvitationMail;
 @RolesAllowed("RECRUITER")
 public class OutboxView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneOffset.UTC);
 
     public OutboxView(InvitationService invitations) {
         setId("outbox-view");
@@ -48,20 +46,38 @@ public class OutboxView extends VerticalLayout {
                 ? "Messages to candidates and how their delivery went. Sent copies have their links removed."
                 : "No mail server is configured, so messages wait here: open one and copy the link to send it to "
                         + "the candidate yourself."));
+        if (invitations.linksOnlyWorkLocally()) {
+            add(LocalLinksWarning.of(invitations.publicUrl()));
+        }
+        TextField search = new TextField();
+        search.setId("outbox-search");
+        search.setPlaceholder("Search by recipient or subject");
+        search.setAriaLabel("Search the outbox");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("24rem");
+        search.setMaxWidth("100%");
+        add(search);
         Grid<OutboxMessageView> grid = new Grid<>();
         grid.setId("outbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(OutboxView::message).setHeader("Message").setFlexGrow(4);
+        grid.addColumn(m -> m.assessmentTitle() == null ? "" : m.assessmentTitle()).setHeader("Assessment")
+                .setFlexGrow(2);
         grid.addComponentColumn(OutboxView::delivery).setHeader("Delivery").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> WHEN.format(m.createdAt()) + " UTC").setHeader("Queued").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> Dates.dateTime(m.createdAt())).setHeader("Queued").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(m -> {
             Button open = new Button("Read", e -> read(m));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             open.setAriaLabel("Read the message to " + m.recipient());
             return open;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> invitations.outbox(q.getOffset(), q.getLimit()).stream(), q -> (int) invitations.outboxCount());
-        grid.setEmptyStateText("Nothing has been sent yet. Invitations appear here when you invite candidates.");
+        Runnable load = () -> grid.setItems(q -> invitations.outbox(search.getValue(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) invitations.outboxCount(search.getValue()));
+        load.run();
+        search.addValueChangeListener(e -> load.run());
+        grid.setEmptyStateText("No messages here. Invitations appear when you invite candidates.");
         grid.setSizeFull();
         add(grid);
     }
@@ -70,14 +86,19 @@ public class OutboxView extends VerticalLayout {
         return Cells.stack(m.recipient(), m.subject());
     }
 
+    /**
+     * How delivery went. A held message whose candidate has since opened the link was evidently passed on,
+     * so it no longer waits for anyone.
+     */
     private static Component delivery(OutboxMessageView m) {
-        Span s = new Span(switch (m.deliveryStatus()) {
-            case "SENT" -> "Sent";
-            case "HELD" -> "Waiting for you";
-            case "PENDING" -> "Sending…";
-            default -> "Not sent";
-        });
-        s.addClassNames("status", switch (m.deliveryStatus()) {
+        Span s = new Span(m.passedOn() ? "Passed on · " + m.candidateStatus().label().toLowerCase()
+                : switch (m.deliveryStatus()) {
+                    case "SENT" -> "Sent";
+                    case "HELD" -> "Waiting for you";
+                    case "PENDING" -> "Sending…";
+                    default -> "Not sent";
+                });
+        s.addClassNames("status", m.passedOn() ? "status-success" : switch (m.deliveryStatus()) {
             case "SENT" -> "status-success";
             case "HELD", "PENDING" -> "status-warning";
             default -> "status-danger";

@@ -233,6 +233,27 @@ public class ReviewEngine {
         return c -> "Task " + (c.taskPosition() + 1) + " · " + names.getOrDefault(c.criterionKey(), c.criterionKey());
     }
 
+    /**
+     * The disagreement as it stands now, naming every reviewer's latest submitted level on each disputed
+     * task × criterion (the stored flag describes the moment it was raised), or null when none remains.
+     */
+    public String disagreementNow(List<Assignment> assignments, Function<ScoreCell.Cell, String> cellNames,
+            Map<Long, String> reviewerNames) {
+        Map<Assignment, ScorecardRevision> latest = latestSubmitted(assignments.stream().filter(Assignment::isActive)
+                .toList());
+        List<String> parts = new ArrayList<>();
+        for (Disagreement d : disagreements(latest)) {
+            List<String> given = new ArrayList<>();
+            latest.entrySet().stream()
+                    .sorted(Comparator.comparing(e -> reviewerNames.getOrDefault(e.getKey().getReviewerId(), "")))
+                    .forEach(e -> e.getValue().cells().stream().filter(c -> c.cell().equals(d.cell())).findFirst()
+                            .ifPresent(c -> given.add(reviewerNames.getOrDefault(e.getKey().getReviewerId(),
+                                    "Reviewer #" + e.getKey().getReviewerId()) + " " + c.level())));
+            parts.add(cellNames.apply(d.cell()) + " (" + String.join(", ", given) + ")");
+        }
+        return parts.isEmpty() ? null : "Reviews differ by 2 or more levels on " + String.join("; ", parts) + ".";
+    }
+
     static String describe(List<Disagreement> found, Function<ScoreCell.Cell, String> names) {
         return found.stream().sorted(Comparator.comparingInt(Disagreement::spread).reversed())
                 .map(d -> names.apply(d.cell()) + " (levels "

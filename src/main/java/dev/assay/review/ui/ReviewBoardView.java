@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -25,6 +24,8 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.RowMenu;
+import dev.assay.base.ui.Choices;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.Toasts;
@@ -119,7 +120,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         card.addClassNames("card", "form-card");
         card.setId("panel-setup");
         card.add(new H3("Panel"));
-        MultiSelectComboBox<PanelSetup.Reviewer> members = new MultiSelectComboBox<>("Reviewers");
+        MultiSelectComboBox<PanelSetup.Reviewer> members = Choices.multi("Reviewers");
         members.setId("panel-members");
         members.setItems(panel.available());
         members.setItemLabelGenerator(r -> r.name() + " · " + r.email());
@@ -314,11 +315,9 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private Component actions(ReviewBoard.Row r) {
-        MenuBar bar = new MenuBar();
-        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        var more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("Actions for " + r.candidateCode());
-        SubMenu menu = more.getSubMenu();
+        RowMenu row = new RowMenu(r.candidateCode());
+        MenuBar bar = row.bar();
+        SubMenu menu = row.items();
         boolean open = board.panel().exists() && !board.panel().closed();
         if (r.reviews().stream().anyMatch(v -> v.status() == AssignmentStatus.ASSIGNED || v.status() == AssignmentStatus.DRAFT)) {
             menu.addItem("Reassign a review…", e -> reassignDialog(r));

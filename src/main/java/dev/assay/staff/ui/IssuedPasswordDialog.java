@@ -29,6 +29,7 @@ class IssuedPasswordDialog extends Dialog {
             click.getSource().setText("Copied");
         });
         copy.setAriaLabel("Copy password");
+        copy.setTooltipText("Copy password");
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         password.setSuffixComponent(copy);
         add(new Paragraph("Give this password to " + issued.member().fullName() + " through a secure channel. "

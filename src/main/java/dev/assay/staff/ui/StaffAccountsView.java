@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +19,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.RowMenu;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.staff.IssuedPassword;
@@ -30,9 +30,6 @@ import dev.assay.staff.StaffRuleException;
 import dev.assay.staff.StaffService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -44,8 +41,6 @@ import java.util.function.Supplier;
 @RolesAllowed("ADMIN")
 public class StaffAccountsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final StaffService staff;
     private final Clock clock;
@@ -84,7 +79,7 @@ public class StaffAccountsView extends VerticalLayout {
                 .setComparator(StaffMember::fullName);
         grid.addComponentColumn(StaffAccountsView::roles).setHeader("Roles").setFlexGrow(2);
         grid.addComponentColumn(this::status).setHeader("Status").setFlexGrow(1);
-        grid.addColumn(m -> m.lastSignInAt() == null ? "Never" : WHEN.format(m.lastSignInAt()))
+        grid.addColumn(m -> m.lastSignInAt() == null ? "Never" : Dates.dateTime(m.lastSignInAt()))
                 .setHeader("Last sign-in").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("5rem").setFlexGrow(0);
         grid.setEmptyStateText("No staff account matches your search.");
@@ -131,7 +126,7 @@ public class StaffAccountsView extends VerticalLayout {
         } else if (member.locked(clock.instant())) {
             status = new Span("Sign-in paused");
             status.addClassNames("status", "status-warning");
-            status.setTitle("Too many failed sign-ins; paused until " + WHEN.format(member.lockedUntil()));
+            status.setTitle("Too many failed sign-ins; paused until " + Dates.dateTime(member.lockedUntil()));
         } else {
             status = new Span("Active");
             status.addClassNames("status", "status-success");
@@ -140,11 +135,9 @@ public class StaffAccountsView extends VerticalLayout {
     }
 
     private Component actions(StaffMember member) {
-        MenuBar bar = new MenuBar();
-        bar.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
-        MenuItem more = bar.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
-        more.setAriaLabel("Actions for " + member.fullName());
-        SubMenu menu = more.getSubMenu();
+        RowMenu row = new RowMenu(member.fullName());
+        MenuBar bar = row.bar();
+        SubMenu menu = row.items();
         menu.addItem("Edit name and roles", click -> openEdit(member));
         menu.addItem("Reset password", click -> confirmReset(member));
         if (member.locked(clock.instant())) {

@@ -12,17 +12,18 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Cells;
+import dev.assay.taskbank.AssessmentActivity;
+import dev.assay.taskbank.AssessmentStatus;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 
 /** Where recruiters land: their assessments, newest first. */
 @Route("recruiter")
@@ -31,10 +32,8 @@ import java.util.Locale;
 @RolesAllowed("RECRUITER")
 public class AssessmentsView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
-    public AssessmentsView(AssessmentService assessments) {
+    public AssessmentsView(AssessmentService assessments, ObjectProvider<AssessmentActivity> activity) {
         setId("recruiter-home");
         addClassName("page");
         setPadding(false);
@@ -53,6 +52,8 @@ public class AssessmentsView extends VerticalLayout {
                             + "candidate. Define the role and publish tasks first, then build the assessment."));
             return;
         }
+        Map<Long, AssessmentActivity.Progress> progress = activity.getIfAvailable(() -> ids -> Map.of())
+                .progress(list.stream().map(AssessmentSummary::id).toList());
         Grid<AssessmentSummary> grid = new Grid<>();
         grid.setId("assessment-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -60,8 +61,11 @@ public class AssessmentsView extends VerticalLayout {
         grid.addColumn(a -> a.taskCount() == 1 ? "1 task" : a.taskCount() + " tasks").setHeader("Tasks")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.totalMinutes() + " min").setHeader("Time").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(AssessmentsView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> DATE.format(a.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(a -> candidates(progress.getOrDefault(a.id(), AssessmentActivity.Progress.NONE)))
+                .setHeader("Candidates").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(a -> status(a, progress.getOrDefault(a.id(), AssessmentActivity.Progress.NONE)))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> Dates.date(a.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         add(grid);
@@ -71,13 +75,23 @@ public class AssessmentsView extends VerticalLayout {
         return Cells.stack(new RouterLink(a.title(), AssessmentEditorView.class, a.id()), a.roleName());
     }
 
-    private static Component status(AssessmentSummary a) {
-        Span s = new Span(a.status().label());
-        s.addClassNames("status", switch (a.status()) {
+    private static Component candidates(AssessmentActivity.Progress p) {
+        return p.invited() == 0 ? new Span("None invited")
+                : Cells.stack(p.invited() + " invited", p.submitted() + " submitted");
+    }
+
+    /** The assessment's stage; an open one whose scoring has closed is a finished round, not an open one. */
+    private static Component status(AssessmentSummary a, AssessmentActivity.Progress p) {
+        boolean finished = a.status() == AssessmentStatus.OPEN && p.reviewClosed();
+        Span s = new Span(finished ? "Scoring closed" : a.status().label());
+        s.addClassNames("status", finished ? "status-muted" : switch (a.status()) {
             case DRAFT -> "status-warning";
             case OPEN -> "status-success";
             case CLOSED -> "status-muted";
         });
+        if (finished) {
+            s.setTitle("Still open for invitations, but the review panel's scoring is closed.");
+        }
         return s;
     }
 }

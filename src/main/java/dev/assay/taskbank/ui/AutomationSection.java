@@ -58,6 +58,7 @@ class AutomationSection implements KindSection {
             repetitive.setTooltipText("Marks hidden repetitive work for reviewers; candidates never see it.");
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel("Remove activity");
+            remove.setTooltipText("Remove this activity");
             remove.addClickListener(click -> {
                 entries.remove(this);
                 rows.remove(this);

@@ -63,6 +63,9 @@ class CriterionEditor extends Div {
         up.setAriaLabel("Move " + criterion.name() + " up");
         down.setAriaLabel("Move " + criterion.name() + " down");
         remove.setAriaLabel("Remove " + criterion.name());
+        up.setTooltipText("Move up");
+        down.setTooltipText("Move down");
+        remove.setTooltipText("Remove this criterion");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Div tools = new Div(up, down, remove);
         tools.addClassName("criterion-tools");

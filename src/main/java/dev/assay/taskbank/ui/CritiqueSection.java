@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.assay.base.ui.Choices;
 import dev.assay.base.ui.Toasts;
 import dev.assay.taskbank.ContentRules;
 import dev.assay.taskbank.FlawCategory;
@@ -47,7 +48,7 @@ class CritiqueSection implements KindSection {
     private final Div root;
 
     private final class FlawRow extends Div {
-        final MultiSelectComboBox<Integer> where = new MultiSelectComboBox<>("Segments");
+        final MultiSelectComboBox<Integer> where = Choices.multi("Segments");
         final Select<FlawCategory> category = new Select<>();
         final TextArea explanation = new TextArea("Why it is wrong");
         final Span title = new Span();

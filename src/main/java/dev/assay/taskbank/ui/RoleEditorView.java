@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.UnsavedChanges;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -32,13 +33,9 @@ import dev.assay.taskbank.RubricSaved;
 import dev.assay.taskbank.RubricView;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Creates a role or edits one: its description and its rubric, with every level anchored. */
@@ -47,8 +44,6 @@ import java.util.Set;
 public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle,
         BeforeLeaveObserver {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final JobRoleService roles;
     private final TextField name = new TextField("Role name");
@@ -156,7 +151,7 @@ public class RoleEditorView extends VerticalLayout implements HasUrlParameter<Lo
             history.addClassName("rubric-history");
             history.add(new H3("Rubric history"));
             for (RubricView v : role.rubricVersions()) {
-                Span line = new Span("Version " + v.number() + " · " + DATE.format(v.createdAt()) + " · "
+                Span line = new Span("Version " + v.number() + " · " + Dates.date(v.createdAt()) + " · "
                         + v.criteria().size() + " criteria" + (v.frozen() ? " · frozen" : ""));
                 history.add(new Div(line));
             }

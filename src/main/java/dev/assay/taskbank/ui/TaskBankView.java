@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.taskbank.ExposureFilter;
@@ -32,11 +33,7 @@ import dev.assay.taskbank.TaskKind;
 import dev.assay.taskbank.TaskStatus;
 import dev.assay.taskbank.TaskSummary;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,8 +44,6 @@ import java.util.stream.Collectors;
 @RolesAllowed("RECRUITER")
 public class TaskBankView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final TaskBankService bank;
     private final Map<String, String> roleNames;
@@ -138,7 +133,7 @@ public class TaskBankView extends VerticalLayout {
         grid.addComponentColumn(TaskBankView::statusCell).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TaskBankView::exposureText).setHeader("Served").setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty(SortBy.EXPOSURE.name());
-        grid.addColumn(t -> DATE.format(t.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(t -> Dates.date(t.updatedAt())).setHeader("Updated").setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty(SortBy.UPDATED.name());
         grid.sort(List.of(new GridSortOrder<>(title, SortDirection.ASCENDING)));
         grid.setEmptyStateText("No task matches these filters.");

@@ -17,6 +17,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
+import dev.assay.base.ui.Choices;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.UnsavedChanges;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -37,9 +39,6 @@ import dev.assay.taskbank.TaskStatus;
 import dev.assay.taskbank.brief.TaskBrief;
 import dev.assay.taskbank.TaskVersionInfo;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,19 +58,17 @@ import java.util.TreeSet;
 public class TaskEditorView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle,
         BeforeLeaveObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final TaskBankService bank;
     private final List<RoleSummary> roleList;
     private final Map<String, List<RubricCriterion>> criteriaByRole = new LinkedHashMap<>();
 
     private final TextField title = new TextField("Title");
-    private final MultiSelectComboBox<RoleSummary> roles = new MultiSelectComboBox<>("Roles");
-    private final MultiSelectComboBox<String> criteria = new MultiSelectComboBox<>("Rubric criteria it gives evidence for");
+    private final MultiSelectComboBox<RoleSummary> roles = Choices.multi("Roles");
+    private final MultiSelectComboBox<String> criteria = Choices.multi("Rubric criteria it gives evidence for");
     private final Select<Difficulty> difficulty = new Select<>();
     private final IntegerField minutes = new IntegerField("Suggested time");
-    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
+    private final MultiSelectComboBox<String> tags = Choices.multi("Tags");
     private final TextArea instructions;
     private final Div preview = new Div();
     private final ProblemList problems = new ProblemList();
@@ -276,7 +273,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         versions.addClassName("version-list");
         for (TaskVersionInfo v : task.versions()) {
             Span line = new Span("Version " + v.number() + " · " + (v.published()
-                    ? "published " + WHEN.format(v.publishedAt()) + " by " + v.publishedBy()
+                    ? "published " + Dates.dateTime(v.publishedAt()) + " by " + v.publishedBy()
                     : "draft, last saved by " + v.createdBy()));
             Span hash = new Span(v.published() ? "sha256 " + v.contentHash().substring(0, 12) : "");
             hash.addClassName("hash");

@@ -1,6 +1,5 @@
 package dev.assay.attempt.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.assay.base.SystemAuthentication;

@@ -106,5 +106,21 @@ class InvitationJourneyIT extends BrowserTest {
         driver.navigate().refresh();
         waitForVaadin();
         waitUntil(d -> d.findElement(By.id("invitation-grid")).getText().contains("Started"));
+        // Links built on localhost are flagged to the recruiter: candidates elsewhere could not open them.
+        assertThat(driver.findElement(By.id("local-links-warning")).getText()).contains("ASSAY_PUBLIC_URL");
+
+        // The outbox: searchable, with the assessment, and a held message the candidate used is no longer waiting.
+        open("recruiter/outbox");
+        waitFor(By.id("outbox-grid"));
+        driver.findElement(By.cssSelector("#outbox-search input")).sendKeys("ben." + run);
+        waitUntil(d -> d.findElement(By.id("outbox-grid")).getText().contains("ben." + run)
+                && !d.findElement(By.id("outbox-grid")).getText().contains("ada." + run));
+        assertThat(driver.findElement(By.id("outbox-grid")).getText()).contains(a.title())
+                .doesNotContain("Passed on");
+        WebElement search = driver.findElement(By.cssSelector("#outbox-search input"));
+        search.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "ada." + run);
+        waitUntil(d -> d.findElement(By.id("outbox-grid")).getText().contains("Passed on · started"));
+        screenshot("outbox-search");
+        assertThat(seriousAccessibilityViolations()).as("the outbox").isEmpty();
     }
 }

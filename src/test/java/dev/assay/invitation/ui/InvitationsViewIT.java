@@ -81,22 +81,31 @@ class InvitationsViewIT extends SpringBrowserlessTest {
         Grid<dev.assay.invitation.InvitationView> grid = $(Grid.class).id("invitation-grid");
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getRow(0).status()).isEqualTo(InvitationStatus.SENT);
-        assertThat(invitations.outbox(0, 20)).extracting(OutboxMessageView::recipient).contains(email);
+        assertThat(invitations.outbox(null, 0, 20)).extracting(OutboxMessageView::recipient).contains(email);
     }
 
     @Test
-    void aBadEmailIsShownInTheDialogAndNothingIsSent() {
+    void everyMissingOrBadFieldIsMarkedAtOnceAndNothingIsSentUntilFixed() {
         AssessmentView assessment = openAssessment();
         navigate(InvitationsView.class, assessment.id());
 
         test($(Button.class).id("invite-one")).click();
-        test($(TextField.class).id("invite-name")).setValue("No Email");
         test($(EmailField.class).id("invite-email")).setValue("not-an-email");
         test($(Button.class).id("send-invitation")).click();
 
-        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("invite-error").getText())
-                .contains("valid email address");
+        // Every problem at once, each on its own field.
+        TextField name = $(TextField.class).id("invite-name");
+        EmailField email = $(EmailField.class).id("invite-email");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).contains("Enter the candidate's name");
+        assertThat(email.isInvalid()).isTrue();
+        assertThat(email.getErrorMessage()).contains("valid email address");
         assertThat(invitations.count(assessment.id(), null, null)).isZero();
+
+        test(name).setValue("Now Named");
+        test(email).setValue("now.named." + java.util.UUID.randomUUID() + "@example.com");
+        test($(Button.class).id("send-invitation")).click();
+        assertThat(invitations.count(assessment.id(), null, null)).isEqualTo(1);
     }
 
     @Test

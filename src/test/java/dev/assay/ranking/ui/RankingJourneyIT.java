@@ -76,6 +76,15 @@ class RankingJourneyIT extends BrowserTest {
 
         IssuedPassword recruiter = StaffFixtures.create(staff, "Ranking Recruiter", StaffRole.RECRUITER);
         signIn(recruiter.member().email(), recruiter.password());
+        // On the assessments list a round whose scoring closed is not "Open", and its candidates are counted.
+        open("recruiter");
+        waitFor(By.id("assessment-grid"));
+        waitUntil(d -> d.findElement(By.id("assessment-grid")).getText().contains(a.title()));
+        String row = (String) ((JavascriptExecutor) driver).executeScript("""
+                const cells = [...document.querySelectorAll('#assessment-grid vaadin-grid-cell-content')];
+                const at = cells.findIndex(c => c.textContent.includes(arguments[0]));
+                return cells.slice(at, at + 6).map(c => c.textContent).join(' | ');""", a.title());
+        assertThat(row).contains("4 invited").contains("4 submitted").contains("Scoring closed");
         open("recruiter/review/" + a.id());
         waitFor(By.id("open-ranking")).click();
         waitForVaadin();

@@ -159,6 +159,10 @@ class ReviewJourneyIT extends BrowserTest {
         assertThat(driver.findElement(By.id("board-stats")).getText()).contains("Unassigned");
         pickReviewer("Alpha Reviewer");
         pickReviewer("Beta Reviewer");
+        // Every chosen reviewer stays visible as a chip; none hides behind a "+1".
+        assertThat(((Number) js("return [...document.querySelectorAll('#panel-members vaadin-multi-select-combo-box-chip')]"
+                + ".filter(c => c.slot !== 'overflow' && !c.hidden && c.offsetParent !== null).length")).intValue())
+                .isEqualTo(2);
         click(By.id("save-panel"));
         waitUntil(d -> d.findElement(By.id("submission-grid")).getText().contains("In progress"));
         assertThat(driver.findElement(By.id("submission-grid")).getText()).contains("Zofia Quintero")
@@ -197,6 +201,9 @@ class ReviewJourneyIT extends BrowserTest {
         String board = driver.findElement(By.id("submission-grid")).getText();
         assertThat(board).contains("Complete").contains("Reconciled score")
                 .contains("Talked it through: both answers sit at level 3.");
+        // The flag names the task, the criterion and each reviewer's level in words, not internal keys.
+        assertThat(board).contains("Task 1 · ").contains("Alpha Reviewer 2").contains("Beta Reviewer 4")
+                .doesNotContain("workflow-thinking");
         screenshot("review-board");
         assertThat(seriousAccessibilityViolations()).as("the review board").isEmpty();
 
@@ -206,6 +213,9 @@ class ReviewJourneyIT extends BrowserTest {
         waitFor(By.id("verify-chain"));
         click(By.id("verify-chain"));
         waitUntil(d -> d.findElement(By.id("chain-result")).getText().contains("The chain is intact"));
+        String log = driver.findElement(By.id("audit-grid")).getText();
+        assertThat(log).contains("Scores reconciled").doesNotContain("submission.reconciled")
+                .doesNotContain("scorecard.draft_saved");
         assertThat(reviewerPagesChecked).hasSizeGreaterThanOrEqualTo(10);
     }
 }

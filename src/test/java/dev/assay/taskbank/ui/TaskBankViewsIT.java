@@ -249,6 +249,11 @@ class TaskBankViewsIT extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Span.class).id("random-pool").getText())
                 .isEqualTo("2 published tasks match");
         test($(Button.class).id("confirm-random-slot")).click();
+        // Three tasks of about 30 minutes each do not fit in 75: the editor says so where the times add up.
+        var summary = $(com.vaadin.flow.component.html.Span.class).id("slot-summary");
+        assertThat(summary.getText()).contains("about 90 min").contains("more than the 75-minute limit");
+        test($(IntegerField.class).id("assessment-minutes")).setValue(90);
+        assertThat(summary.getText()).doesNotContain("more than");
 
         test($(Button.class).id("open-assessment")).click();
         test($(ConfirmDialog.class).first()).confirm();
