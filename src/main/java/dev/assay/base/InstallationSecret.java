@@ -69,7 +69,7 @@ public class InstallationSecret {
             }
             log.warn("Created a new installation secret in {}. Keep it outside the database and back it up "
                     + "separately: without it the audit seals cannot be checked and held outbox messages cannot be "
-                    + "read. With several nodes, set ASSAY_SECRET to one shared value instead.", file.toAbsolutePath());
+                    + "read. With several nodes, set ASSAY_SECRET to one shared value instead.", file.toAbsolutePath().normalize());
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("The installation secret file " + file + " cannot be read or created", e);

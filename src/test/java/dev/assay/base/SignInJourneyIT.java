@@ -37,7 +37,7 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("recruiter-home"));
         assertThat(path()).isEqualTo("recruiter");
-        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export",
+        assertThat(navigationItems()).containsExactly("Assessments", "Roles and rubrics", "Task bank", "Import / export",
                 "Outbox");
         screenshot("recruiter-home");
     }
@@ -59,7 +59,7 @@ class SignInJourneyIT extends BrowserTest {
         signIn(both.member().email(), both.password());
 
         waitFor(By.id("recruiter-home"));
-        assertThat(navigationItems()).containsExactly("Assessments", "Roles & rubrics", "Task bank", "Import / export",
+        assertThat(navigationItems()).containsExactly("Assessments", "Roles and rubrics", "Task bank", "Import / export",
                 "Outbox", "My reviews");
     }
 
@@ -85,6 +85,14 @@ class SignInJourneyIT extends BrowserTest {
 
         assertThat(path()).startsWith("login?error");
         assertThat(loginError()).contains("Incorrect email or password");
+        // The email typed is still there and the password field has focus; the password itself is not kept.
+        waitUntil(d -> recruiter.member().email().equals(d.findElement(
+                By.cssSelector("vaadin-login-form vaadin-text-field[name='username'] > input")).getDomProperty("value")));
+        assertThat(driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field[name='password'] > input"))
+                .getDomProperty("value")).isEmpty();
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.activeElement && document.activeElement.closest('vaadin-password-field') ? 'password' : ''"))
+                .isEqualTo("password");
         screenshot("login-wrong-password");
     }
 

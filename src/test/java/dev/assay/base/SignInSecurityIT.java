@@ -172,6 +172,26 @@ class SignInSecurityIT extends WebAppTest {
     }
 
     @Test
+    void changingOnesOwnPasswordEndsTheSessionsOpenElsewhere() throws Exception {
+        IssuedPassword account = StaffFixtures.create(staff, "Own Changer", StaffRole.REVIEWER);
+        HttpClient laptop = signedIn(account);
+        assertThat(get(laptop, "/reviews").statusCode()).isEqualTo(200);
+
+        // The person changes their password from another device.
+        StaffFixtures.as(account.member(), () -> {
+            staff.changeOwnPassword(account.password(), account.password() + "-new");
+            return null;
+        });
+
+        assertThat(get(laptop, "/reviews").headers().firstValue("Location")).get().asString().endsWith("/login?ended");
+        HttpClient again = browser();
+        assertThat(postLogin(again, account.member().email(), account.password(), csrfOf(get(again, "/login")))
+                .headers().firstValue("Location")).get().asString().contains("error");
+        assertThat(get(signedIn(new IssuedPassword(account.member(), account.password() + "-new")), "/reviews")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void behindATlsProxyRedirectsStayOnHttpsTheCookieIsSecureAndHstsIsSent() throws Exception {
         HttpClient client = browser();
         HttpRequest.Builder viaProxy = HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https")

@@ -10,7 +10,6 @@ import dev.assay.invitation.NewInvitation;
 import dev.assay.staff.StaffMember;
 import dev.assay.staff.StaffRole;
 import dev.assay.staff.StaffService;
-import dev.assay.staff.internal.StaffPrincipal;
 import dev.assay.support.StaffFixtures;
 import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentSpec;
@@ -29,10 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -134,17 +129,7 @@ public class ReviewFixtures {
 
     /** Runs work signed in as this staff member, with their roles, as the web session would be. */
     public static <T> T as(StaffMember member, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new StaffPrincipal(member.id(), member.email(), member.fullName()), null,
-                member.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return StaffFixtures.as(member, work);
     }
 
     public static void as(StaffMember member, Runnable work) {

@@ -79,8 +79,13 @@ public abstract class BrowserTest extends WebAppTest {
         return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Polls a condition until it holds. An element that Vaadin replaced between finding it and reading it
+     * (a re-render) counts as "not yet", not as a failure.
+     */
     protected void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, TIMEOUT).until(condition::apply);
+        new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** Waits until Vaadin has loaded and no server round trip is in progress. */
@@ -104,6 +109,25 @@ public abstract class BrowserTest extends WebAppTest {
         secret.sendKeys(password, Keys.ENTER);
         waitUntil(d -> !d.getCurrentUrl().endsWith("/login"));
         waitForVaadin();
+    }
+
+    protected Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Scrolls the element into view, clicks it as a person would, and waits for the server's answer. */
+    protected void click(By by) {
+        WebElement e = waitFor(by);
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
+        waitForVaadin();
+    }
+
+    /** Scrolls the field into view and types into it (keeping what is there). */
+    protected void type(By by, String text) {
+        WebElement e = waitFor(by);
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.sendKeys(text);
     }
 
     protected String path() {
@@ -176,6 +200,15 @@ public abstract class BrowserTest extends WebAppTest {
                   }
                 }
                 return problems;""");
+    }
+
+    /** Everything an open dialog says, wherever its parts render (light DOM, slots or shadow roots). */
+    protected String openDialogText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const text = n => n.nodeType === 3 ? n.textContent : n.nodeType !== 1 && n.nodeType !== 11 ? ''
+                    : [...(n.shadowRoot ? n.shadowRoot.childNodes : []), ...n.childNodes].map(text).join(' ');
+                const p = [...document.querySelectorAll('vaadin-dialog[opened], vaadin-confirm-dialog[opened]')];
+                return p.map(d => text(d) + ' ' + (d.getAttribute('header') || '') + ' ' + (d.message || '')).join(' ');""");
     }
 
     /** The login form renders its error message inside its shadow root. */

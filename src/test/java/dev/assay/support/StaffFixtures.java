@@ -34,7 +34,10 @@ public final class StaffFixtures {
     public static IssuedPassword create(StaffService staff, String name, StaffRole first, StaffRole... more) {
         IssuedPassword issued = createWithTemporaryPassword(staff, name, first, more);
         String own = issued.password() + "-own";
-        asAccount(issued.member(), () -> staff.changeOwnPassword(issued.password(), own));
+        as(issued.member(), () -> {
+            staff.changeOwnPassword(issued.password(), own);
+            return null;
+        });
         return new IssuedPassword(issued.member(), own);
     }
 
@@ -44,7 +47,8 @@ public final class StaffFixtures {
                 uniqueEmail(first.name().toLowerCase()), EnumSet.of(first, more))));
     }
 
-    private static void asAccount(StaffMember member, Runnable work) {
+    /** Runs work signed in as this staff member, with their roles, as the web session would be. */
+    public static <T> T as(StaffMember member, java.util.function.Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -52,7 +56,7 @@ public final class StaffFixtures {
                 member.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
         SecurityContextHolder.setContext(context);
         try {
-            work.run();
+            return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
         }

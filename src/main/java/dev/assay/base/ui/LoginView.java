@@ -71,6 +71,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        rememberEmail(query.containsKey("error") || query.containsKey("stale"));
         if (query.containsKey("error")) {
             form.setI18n(i18n(lastAuthenticationFailure()));
             form.setError(true);
@@ -93,6 +94,36 @@ public class LoginView extends Main implements BeforeEnterObserver {
             i18n.getForm().setTitle("You have signed out");
             form.setI18n(i18n);
         }
+    }
+
+    /**
+     * A failed sign-in reloads the page; the email typed is put back (from this tab's storage, never the
+     * password) and the password field focused, so a mistyped password costs one field, not two.
+     */
+    private void rememberEmail(boolean restore) {
+        form.getElement().executeJs("""
+                const form = this, key = 'assay.signin.email';
+                form.addEventListener('login', e => sessionStorage.setItem(key, e.detail.username || ''));
+                if (!$0) { sessionStorage.removeItem(key); return; }
+                const email = sessionStorage.getItem(key);
+                if (!email) { return; }
+                const fill = () => {
+                  const user = form.querySelector('[name=username]'), pass = form.querySelector('[name=password]');
+                  if (!user || !pass) { return requestAnimationFrame(fill); }
+                  user.value = email;
+                  // The username field focuses itself once rendered (autofocus); move focus on to the password,
+                  // for half a second at most and only while nobody has clicked somewhere else.
+                  let tries = 0;
+                  const focusPassword = () => {
+                    const active = document.activeElement;
+                    if (!pass.contains(active) && (!active || active === document.body || user.contains(active))) {
+                      pass.focus();
+                    }
+                    if (++tries < 20) { setTimeout(focusPassword, 25); }
+                  };
+                  focusPassword();
+                };
+                customElements.whenDefined('vaadin-login-form').then(fill);""", restore);
     }
 
     private static AuthenticationException lastAuthenticationFailure() {

@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -98,23 +96,6 @@ abstract class CandidateBrowserTest extends BrowserTest {
         click(By.id("consent"));
         click(By.id("start"));
         waitFor(By.id("countdown"));
-    }
-
-    void click(By by) {
-        WebElement e = waitFor(by);
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
-        waitForVaadin();
-    }
-
-    void type(By by, String text) {
-        WebElement e = waitFor(by);
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.sendKeys(text);
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Waits until the page says the typing is stored (it shows "Saving…" from the first key). */

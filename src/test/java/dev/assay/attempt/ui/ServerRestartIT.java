@@ -161,7 +161,8 @@ class ServerRestartIT extends BrowserTest {
         driver.get("http://localhost:" + port + "/c/" + token);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
                 By.cssSelector("#critique-corrected textarea")).isEmpty());
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "Typed before the restart. And a last line."
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "Typed before the restart. And a last line."
                 .equals(d.findElement(By.cssSelector("#critique-corrected textarea")).getAttribute("value")));
         screenshot("candidate-after-restart");
     }
