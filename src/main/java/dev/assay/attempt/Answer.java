@@ -49,15 +49,21 @@ public record Answer(Workflow workflow, Automation automation, Critique critique
      * hand-off are handled.
      */
     public record Automation(List<Integer> ranked, Map<Integer, String> savings, String specification,
-            String failureHandling, String privacy, String handoff) {
+            String failureHandling, String privacy, String handoff, String keepManual) {
         public Automation {
             ranked = ranked == null ? List.of() : List.copyOf(ranked);
             savings = savings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(savings));
+            keepManual = keepManual == null ? "" : keepManual;
+        }
+
+        public Automation(List<Integer> ranked, Map<Integer, String> savings, String specification,
+                String failureHandling, String privacy, String handoff) {
+            this(ranked, savings, specification, failureHandling, privacy, handoff, "");
         }
 
         public Automation(List<Integer> ranked, String specification, String failureHandling, String privacy,
                 String handoff) {
-            this(ranked, Map.of(), specification, failureHandling, privacy, handoff);
+            this(ranked, Map.of(), specification, failureHandling, privacy, handoff, "");
         }
 
         /** The saving written for a log entry, or an empty string. */
@@ -94,7 +100,7 @@ public record Answer(Workflow workflow, Automation automation, Critique critique
     public static Answer empty(dev.assay.taskbank.TaskKind kind) {
         return switch (kind) {
             case WORKFLOW_DESIGN -> new Answer(new Workflow(List.of(), ""), null, null);
-            case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), Map.of(), "", "", "", ""), null);
+            case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), Map.of(), "", "", "", "", ""), null);
             case AI_OUTPUT_CRITIQUE -> new Answer(null, null, new Critique(List.of(), "", null, ""));
         };
     }

@@ -32,7 +32,8 @@ public final class AnswerRules {
                 if (a.savings().values().stream().anyMatch(v -> v != null && v.length() > Answer.MAX_SHORT)) {
                     problems.add("A weekly saving can be at most " + Answer.MAX_SHORT + " characters.");
                 }
-                check(problems, "Your plan", a.specification(), a.failureHandling(), a.privacy(), a.handoff());
+                check(problems, "Your plan", a.specification(), a.failureHandling(), a.privacy(), a.handoff(),
+                        a.keepManual());
             }
             case AI_OUTPUT_CRITIQUE -> {
                 Answer.Critique c = answer.critique();
@@ -48,45 +49,45 @@ public final class AnswerRules {
         return problems;
     }
 
-    /** The parts of an answer still empty, in words a candidate understands. */
+    /** The parts of an answer still empty, as things for the candidate to do, in words they understand. */
     public static List<String> unanswered(TaskKind kind, Answer answer, TaskContent task) {
         List<String> missing = new ArrayList<>();
         switch (kind) {
             case WORKFLOW_DESIGN -> {
                 Answer.Workflow w = answer.workflow();
                 if (w.steps().isEmpty()) {
-                    missing.add("no workflow steps yet");
+                    missing.add("add workflow steps");
                 } else if (w.steps().stream().anyMatch(s -> blank(s.description()) || s.actor() == null)) {
-                    missing.add("a step without a description or actor");
+                    missing.add("give every step a description and an actor");
                 }
                 if (blank(w.risks())) {
-                    missing.add("the summary of risks");
+                    missing.add("write the summary of risks");
                 }
             }
             case AUTOMATION_PLAN -> {
                 Answer.Automation a = answer.automation();
                 if (a.ranked().isEmpty()) {
-                    missing.add("no activities chosen to automate");
+                    missing.add("choose the activities to automate");
                 } else if (a.ranked().stream().anyMatch(entry -> blank(a.saving(entry)))) {
-                    missing.add("a weekly time saving for each chosen activity");
+                    missing.add("estimate the weekly saving for each chosen activity");
                 }
                 if (blank(a.specification())) {
-                    missing.add("the specification or prompt");
+                    missing.add("write the specification or prompt");
                 }
                 if (blank(a.failureHandling()) || blank(a.privacy()) || blank(a.handoff())) {
-                    missing.add("failure handling, privacy or hand-off");
+                    missing.add("cover failure handling, privacy and hand-off");
                 }
             }
             case AI_OUTPUT_CRITIQUE -> {
                 Answer.Critique c = answer.critique();
                 if (c.flags().isEmpty()) {
-                    missing.add("no segments flagged");
+                    missing.add("flag the segments you would change");
                 }
                 if (blank(c.corrected())) {
-                    missing.add("the corrected version");
+                    missing.add("write the corrected version");
                 }
                 if (c.verdict() == null || blank(c.verdictReason())) {
-                    missing.add("the verdict and its reason");
+                    missing.add("give your verdict and its reason");
                 }
             }
         }

@@ -39,6 +39,7 @@ public final class AnswerTexts {
             texts.put("failureHandling", nz(a.failureHandling()));
             texts.put("privacy", nz(a.privacy()));
             texts.put("handoff", nz(a.handoff()));
+            texts.put("keepManual", nz(a.keepManual()));
         }
         if (answer.critique() != null) {
             Answer.Critique c = answer.critique();
@@ -71,7 +72,8 @@ public final class AnswerTexts {
             a.ranked().forEach(entry -> savings.put(entry, pick(texts, saving(entry), a.saving(entry))));
             return new Answer(null, new Answer.Automation(a.ranked(), savings, pick(texts, "specification",
                     a.specification()), pick(texts, "failureHandling", a.failureHandling()),
-                    pick(texts, "privacy", a.privacy()), pick(texts, "handoff", a.handoff())), null);
+                    pick(texts, "privacy", a.privacy()), pick(texts, "handoff", a.handoff()),
+                    pick(texts, "keepManual", a.keepManual())), null);
         }
         if (answer.critique() != null) {
             Answer.Critique c = answer.critique();

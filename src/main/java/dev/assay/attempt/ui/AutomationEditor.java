@@ -40,6 +40,7 @@ class AutomationEditor implements AnswerEditor {
     private final TextArea failures;
     private final TextArea privacy;
     private final TextArea handoff;
+    private final TextArea keepManual;
     private final Div root;
     private boolean readOnly;
 
@@ -144,8 +145,13 @@ class AutomationEditor implements AnswerEditor {
                 "privacy", changed);
         handoff = AnswerFields.area("Hand-off: who looks after it, and when a person steps in", answer.handoff(),
                 "handoff", changed);
+        H3 manualHeading = new H3("4. What you would keep manual");
+        manualHeading.addClassName("answer-heading");
+        keepManual = AnswerFields.area("An activity you would deliberately not automate, and why",
+                answer.keepManual(), "keepManual", changed);
+        keepManual.setId("automation-keep-manual");
         root = new Div(pickHeading, pickHelp, table, rankHeading, ranking, planHeading, specification, failures,
-                privacy, handoff);
+                privacy, handoff, manualHeading, keepManual);
         root.addClassName("answer-editor");
         showRanking();
     }
@@ -223,12 +229,13 @@ class AutomationEditor implements AnswerEditor {
         Map<Integer, String> chosenSavings = new TreeMap<>();
         ranked.forEach(entry -> chosenSavings.put(entry, savings.getOrDefault(entry, "")));
         return new Answer(null, new Answer.Automation(List.copyOf(ranked), chosenSavings, specification.getValue(),
-                failures.getValue(), privacy.getValue(), handoff.getValue()), null);
+                failures.getValue(), privacy.getValue(), handoff.getValue(), keepManual.getValue()), null);
     }
 
     @Override
     public boolean oversize() {
-        return AnswerFields.tooLong(specification.getValue(), failures.getValue(), privacy.getValue(), handoff.getValue())
+        return AnswerFields.tooLong(specification.getValue(), failures.getValue(), privacy.getValue(), handoff.getValue(),
+                keepManual.getValue())
                 || savings.values().stream().anyMatch(v -> v != null && v.length() > Answer.MAX_SHORT);
     }
 
@@ -236,7 +243,7 @@ class AutomationEditor implements AnswerEditor {
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
         picks.forEach(p -> p.setReadOnly(readOnly));
-        for (TextArea a : List.of(specification, failures, privacy, handoff)) {
+        for (TextArea a : List.of(specification, failures, privacy, handoff, keepManual)) {
             a.setReadOnly(readOnly);
         }
         showRanking();

@@ -648,34 +648,37 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         Div card = new Div(new H1("Review before you submit"));
         card.addClassName("candidate-card");
         card.setId("review-page");
-        boolean complete = true;
+        int unfinished = 0;
         UnorderedList items = new UnorderedList();
         for (CandidateTask t : session.tasks()) {
             List<String> missing = AnswerRules.unanswered(t.task().kind(), t.answer(), t.task().content());
-            complete &= missing.isEmpty();
+            unfinished += missing.isEmpty() ? 0 : 1;
             Button open = new Button("Task " + (t.position() + 1) + ": " + t.task().content().title(),
                     e -> {
                         attempts.moveTo(token, t.position());
                         reload();
                     });
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            Span state = new Span(missing.isEmpty() ? "Answered" : "Still open: " + String.join("; ", missing));
+            Span state = new Span(missing.isEmpty() ? "Answered" : "Still to do: " + String.join("; ", missing));
             state.addClassNames("status", missing.isEmpty() ? "status-success" : "status-warning");
             items.add(new ListItem(open, state));
         }
         items.addClassName("review-list");
-        Paragraph note = new Paragraph(complete ? "Everything has an answer. You can still go back and change it "
-                + "until you submit." : "Some parts are still open. You can submit anyway, or go back and finish them.");
-        Button submit = new Button("Submit my answers…", e -> confirmSubmit());
+        Paragraph note = new Paragraph(unfinished == 0 ? "Everything has an answer. You can still go back and change it "
+                + "until you submit." : "Some parts are still to do. You can submit anyway, or go back and finish them.");
+        int toDo = unfinished;
+        Button submit = new Button("Submit my answers…", e -> confirmSubmit(toDo));
         submit.setId("submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         card.add(note, items, submit);
         main.add(card);
     }
 
-    private void confirmSubmit() {
+    private void confirmSubmit(int unfinished) {
+        String warning = unfinished == 0 ? "" : (unfinished == 1 ? "One task still has" : unfinished + " tasks still have")
+                + " parts to do. ";
         ConfirmDialog dialog = new ConfirmDialog("Submit your answers?",
-                "After you submit, nothing can be changed.", "Submit", e -> {
+                warning + "After you submit, nothing can be changed.", "Submit", e -> {
                     try {
                         attempts.submit(token, page);
                     } catch (OtherPageException ex) {

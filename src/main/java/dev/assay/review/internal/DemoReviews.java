@@ -257,7 +257,9 @@ class DemoReviews implements ApplicationRunner {
         return new Answer(null, new Answer.Automation(ranked, savings, spec,
                 quality == 1 ? "" : "If the job fails it emails me and the old manual steps still work.",
                 quality > 2 ? "Only aggregated figures leave the warehouse; no customer names in the template." : "",
-                quality > 1 ? "I review the draft before it is sent; a person always presses send." : ""), null);
+                quality > 1 ? "I review the draft before it is sent; a person always presses send." : "",
+                quality > 2 ? "The conversations with store managers about unusual weeks stay with a person: they "
+                        + "need judgement and trust, and a summary would lose what they are really saying." : ""), null);
     }
 
     private static Answer critique(TaskContent.AiCritique task, int quality) {

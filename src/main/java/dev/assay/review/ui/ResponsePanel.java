@@ -169,6 +169,7 @@ class ResponsePanel extends Div {
         field("Failure handling", a.failureHandling());
         field("Privacy and data", a.privacy());
         field("Hand-off to a person", a.handoff());
+        field("Kept manual, and why", a.keepManual());
     }
 
     private void critique(TaskContent.AiCritique task, Answer.Critique c) {

@@ -71,8 +71,10 @@ class CandidateJourneyIT extends CandidateBrowserTest {
         click(By.cssSelector(".pick-table vaadin-checkbox"));
         type(By.cssSelector(".rank-saving input"), "about 40 min");
         type(By.cssSelector("#automation-spec textarea"), "Every weekday at 9:00 copy the ticket counts.");
+        type(By.cssSelector("#automation-keep-manual textarea"), "Calls with upset customers stay with a person.");
         waitSaved();
         waitUntil(d -> saved(issued, 1).automation().saving(0).equals("about 40 min"));
+        waitUntil(d -> saved(issued, 1).automation().keepManual().equals("Calls with upset customers stay with a person."));
         assertAccessible("the automation task");
         atPhoneWidth("candidate-automation");
 
@@ -90,7 +92,7 @@ class CandidateJourneyIT extends CandidateBrowserTest {
 
         click(By.id("review"));
         waitFor(By.id("review-page"));
-        assertThat(driver.findElement(By.id("review-page")).getText()).contains("Still open");
+        assertThat(driver.findElement(By.id("review-page")).getText()).contains("Still to do: ");
         screenshot("candidate-review");
         assertAccessible("the review page");
         atPhoneWidth("candidate-review");
@@ -99,6 +101,8 @@ class CandidateJourneyIT extends CandidateBrowserTest {
         phoneWidth();
         click(By.id("submit"));
         waitFor(By.cssSelector("vaadin-button[slot='confirm-button']"));
+        assertThat(openDialogText())
+                .as("the confirmation says work is unfinished").containsPattern("(One task still has|\\d+ tasks still have) parts to do");
         screenshot("candidate-submit-dialog-phone");
         assertThat(dialogsOutsideTheWindow()).isEmpty();
         assertThat(scrollsSideways()).as("the page behind the dialog scrolls sideways").isFalse();
