@@ -82,10 +82,10 @@ public class AuditLogView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(AuditEntry::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> Dates.dateTime(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::actor).setHeader("Who").setFlexGrow(1);
-        grid.addComponentColumn(e -> Cells.stack(AuditActions.label(e.action()), e.subject())).setHeader("What")
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setWidth("12rem").setFlexGrow(1);
+        grid.addComponentColumn(e -> Cells.stack(AuditActions.label(e.action()), e.subject())).setHeader("What").setWidth("16rem")
                 .setFlexGrow(2);
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Why").setFlexGrow(2);
+        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader("Why").setWidth("10rem").setFlexGrow(2);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
             Pre details = new Pre(e.details().isBlank() ? "(no details)" : e.details());
             details.addClassName("mail-body");

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
@@ -125,10 +126,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
             return "";
         }
         PageTitle title = content.getClass().getAnnotation(PageTitle.class);
-        if (title == null) {
-            return "";
-        }
+        String text = content instanceof HasDynamicTitle dynamic ? dynamic.getPageTitle()
+                : title == null ? "" : title.value();
         // Page titles read "Staff accounts · Assay"; the header shows only the first part.
-        return Arrays.stream(title.value().split(" · ")).findFirst().orElse("");
+        return text == null ? "" : Arrays.stream(text.split(" · ")).findFirst().orElse("");
     }
 }

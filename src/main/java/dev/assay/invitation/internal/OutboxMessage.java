@@ -100,7 +100,7 @@ public class OutboxMessage {
 
     public void held() {
         delivery = Delivery.HELD;
-        deliveryDetail = "No SMTP server is configured: copy the link from here and send it to the candidate.";
+        deliveryDetail = "Not emailed: this installation has no mail server set up. Copy the link from here and send it to the candidate.";
     }
 
     public void failed(String detail) {

@@ -22,12 +22,12 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
+import dev.assay.base.ui.SearchBox;
 import dev.assay.base.ui.RowMenu;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.LimitedUpload;
@@ -64,7 +64,8 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
     private final AssessmentService assessments;
     private final Clock clock;
     private final Grid<InvitationView> grid = new Grid<>();
-    private final TextField search = new TextField();
+    private final TextField search = SearchBox.create("invitation-search", "Search name, email or code");
+    private String emptyText = "";
     private final Select<InvitationStatus> status = new Select<>();
     private final Span count = new Span();
     private AssessmentView assessment;
@@ -119,11 +120,6 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
             add(LocalLinksWarning.of(invitations.publicUrl()));
         }
 
-        search.setPlaceholder("Search name, email or code");
-        search.setAriaLabel("Search candidates");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setLabel("Search");
         search.addValueChangeListener(e -> refresh());
         status.setLabel("Status");
@@ -142,16 +138,16 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         grid.removeAllColumns();
         grid.setId("invitation-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(InvitationsView::person).setHeader("Candidate").setFlexGrow(3);
+        grid.addComponentColumn(InvitationsView::person).setHeader("Candidate").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(InvitationView::candidateCode).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(InvitationsView::statusChip).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.accommodationPercent() == 0 ? "" : "+" + i.accommodationPercent() + "%")
                 .setHeader("Extra time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> Dates.dateTime(i.startDeadline())).setHeader("Start by").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> Dates.dateTime(i.lastSentAt())).setHeader("Last sent").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("4.5rem").setFlexGrow(0);
-        grid.setEmptyStateText(open ? "No candidates yet. Invite one, or many from a CSV file."
-                : "No candidates were invited to this assessment.");
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("4rem").setFlexGrow(0).setFrozenToEnd(true);
+        emptyText = open ? "No candidates yet. Invite one, or many from a CSV file."
+                : "No candidates were invited to this assessment.";
         grid.setSizeFull();
         add(grid);
         refresh();
@@ -164,6 +160,11 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         count.setText(total == 1 ? "1 candidate" : String.format("%,d candidates", total));
         grid.setItems(q -> invitations.list(assessment.id(), s, text, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) invitations.count(assessment.id(), s, text));
+        if (s != null || (text != null && !text.isBlank())) {
+            grid.setEmptyStateText("No candidate matches these filters. Clear the search or choose Any status.");
+        } else {
+            grid.setEmptyStateText(emptyText);
+        }
     }
 
     private static Component person(InvitationView i) {

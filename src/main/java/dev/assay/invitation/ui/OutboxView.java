@@ -14,9 +14,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.SearchBox;
 import dev.assay.base.ui.Dates;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Toasts;
@@ -37,6 +37,8 @@ import dev.assay.invitation.internal.InvitationMail;
 public class OutboxView extends VerticalLayout {
 
 
+    private static final String NO_MESSAGES = "No messages here. Invitations appear when you invite candidates.";
+
     public OutboxView(InvitationService invitations) {
         setId("outbox-view");
         addClassName("page");
@@ -49,20 +51,12 @@ public class OutboxView extends VerticalLayout {
         if (invitations.linksOnlyWorkLocally()) {
             add(LocalLinksWarning.of(invitations.publicUrl()));
         }
-        TextField search = new TextField();
-        search.setId("outbox-search");
-        search.setPlaceholder("Search by recipient or subject");
-        search.setAriaLabel("Search the outbox");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("24rem");
-        search.setMaxWidth("100%");
+        TextField search = SearchBox.create("outbox-search", "Search by recipient or subject");
         add(search);
         Grid<OutboxMessageView> grid = new Grid<>();
         grid.setId("outbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(OutboxView::message).setHeader("Message").setFlexGrow(4);
+        grid.addComponentColumn(OutboxView::message).setHeader("Message").setWidth("15rem").setFlexGrow(4);
         grid.addColumn(m -> m.assessmentTitle() == null ? "" : m.assessmentTitle()).setHeader("Assessment")
                 .setFlexGrow(2);
         grid.addComponentColumn(OutboxView::delivery).setHeader("Delivery").setAutoWidth(true).setFlexGrow(0);
@@ -76,8 +70,12 @@ public class OutboxView extends VerticalLayout {
         Runnable load = () -> grid.setItems(q -> invitations.outbox(search.getValue(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) invitations.outboxCount(search.getValue()));
         load.run();
-        search.addValueChangeListener(e -> load.run());
-        grid.setEmptyStateText("No messages here. Invitations appear when you invite candidates.");
+        search.addValueChangeListener(e -> {
+            load.run();
+            grid.setEmptyStateText(search.getValue().isBlank() ? NO_MESSAGES
+                    : "No message matches \u201c" + search.getValue().strip() + "\u201d. Check the spelling or clear the search.");
+        });
+        grid.setEmptyStateText(NO_MESSAGES);
         grid.setSizeFull();
         add(grid);
     }
@@ -91,7 +89,7 @@ public class OutboxView extends VerticalLayout {
      * so it no longer waits for anyone.
      */
     private static Component delivery(OutboxMessageView m) {
-        Span s = new Span(m.passedOn() ? "Passed on · " + m.candidateStatus().label().toLowerCase()
+        Span s = new Span(m.passedOn() ? "Passed on · candidate " + m.candidateStatus().label().toLowerCase()
                 : switch (m.deliveryStatus()) {
                     case "SENT" -> "Sent";
                     case "HELD" -> "Waiting for you";

@@ -68,21 +68,26 @@ final class RankingCharts {
         if (names.isEmpty()) {
             return Chart.empty("No severities yet: they need reviewers who scored some of the same candidates.");
         }
+        // Horizontal: reviewers' names read along their row at any width, however many there are.
+        List<List<Double>> dots = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            dots.add(List.of(points.get(i), (double) i));
+        }
         Map<String, Object> option = Map.of(
-                "grid", Map.of("left", 36, "right", 16, "top", 16, "bottom", 8, "containLabel", true),
+                "grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 44, "containLabel", true),
                 "tooltip", Map.of("trigger", "item"),
-                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0, "width", 110,
-                        "overflow", "truncate")),
-                "yAxis", yAxis("Severity (levels)", Map.of()),
+                "yAxis", namesAxis(names),
+                "xAxis", valueAxis("Severity (levels)", Map.of()),
                 "series", List.of(
-                        Map.of("type", "boxplot", "name", "95% interval", "data", boxes,
+                        Map.of("type", "boxplot", "name", "95% interval", "data", boxes, "boxWidth", List.of(6, 18),
                                 "itemStyle", Map.of("color", "#e0e7ff", "borderColor", BRAND)),
-                        Map.of("type", "scatter", "name", "Severity", "data", points, "symbolSize", 10,
+                        Map.of("type", "scatter", "name", "Severity", "data", dots, "symbolSize", 10,
                                 "itemStyle", Map.of("color", INK),
                                 "markLine", Map.of("silent", true, "symbol", "none",
-                                        "data", List.of(Map.of("yAxis", 0)),
+                                        "data", List.of(Map.of("xAxis", 0)), "label", Map.of("show", false),
                                         "lineStyle", Map.of("color", "#94a3b8", "type", "dashed")))));
         Chart chart = new Chart("Reviewer severities with 95% intervals; above zero is harsher than the panel", option);
+        chart.setHeight(heightFor(names.size()));
         chart.setId("chart-severity");
         return chart;
     }
@@ -112,23 +117,44 @@ final class RankingCharts {
             return Chart.empty("No reliability yet: it needs submissions scored by two or more reviewers.");
         }
         Map<String, Object> option = Map.of(
-                "grid", Map.of("left", 36, "right", 40, "top", 16, "bottom", 8, "containLabel", true),
+                "grid", Map.of("left", 8, "right", 24, "top", 24, "bottom", 44, "containLabel", true),
                 "tooltip", Map.of("trigger", "item"),
-                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0, "width", 130,
-                        "overflow", "truncate")),
-                "yAxis", yAxis("Krippendorff's α", Map.of("min", -0.2, "max", 1)),
+                "yAxis", namesAxis(names),
+                "xAxis", valueAxis("Krippendorff's α", Map.of("min", -0.2, "max", 1)),
                 "series", List.of(
                         Map.of("type", "bar", "name", "α", "data", bars, "barWidth", "40%",
                                 "markLine", Map.of("silent", true, "symbol", "none", "data", List.of(
-                                        Map.of("yAxis", 0.667, "name", "Tentative", "label", Map.of("formatter", ".667")),
-                                        Map.of("yAxis", 0.8, "name", "Reliable", "label", Map.of("formatter", ".80"))),
+                                        // At the top (names run downwards), leaning apart so they never overlap.
+                                        Map.of("xAxis", 0.667, "name", "Tentative", "label", Map.of("formatter", ".667 ",
+                                                "position", "start", "align", "right")),
+                                        Map.of("xAxis", 0.8, "name", "Reliable", "label", Map.of("formatter", " .80",
+                                                "position", "start", "align", "left"))),
                                         "lineStyle", Map.of("color", "#64748b", "type", "dashed"))),
                         Map.of("type", "boxplot", "name", "95% interval", "data", intervals, "boxWidth", List.of(2, 14),
                                 "itemStyle", Map.of("color", "transparent", "borderColor", INK))));
         Chart chart = new Chart("Reliability per criterion (Krippendorff's alpha) with 95% intervals and the .667 "
                 + "and .80 thresholds", option);
+        chart.setHeight(heightFor(names.size()));
         chart.setId("chart-reliability");
         return chart;
+    }
+
+    /** A category axis down the left, first name on top, long names wrapped onto a second line. */
+    private static Map<String, Object> namesAxis(List<String> names) {
+        return Map.of("type", "category", "data", names, "inverse", true, "axisLine", Map.of("onZero", false),
+                "axisLabel", Map.of("interval", 0, "width", 120, "overflow", "break", "lineHeight", 14));
+    }
+
+    /** A value axis along the bottom, its name centred under it. */
+    private static Map<String, Object> valueAxis(String name, Map<String, Object> more) {
+        Map<String, Object> axis = new java.util.HashMap<>(more);
+        axis.putAll(Map.of("type", "value", "name", name, "nameLocation", "middle", "nameGap", 28));
+        return axis;
+    }
+
+    /** Room for one row per name, and for the axis below. */
+    private static String heightFor(int rows) {
+        return String.format(Locale.ROOT, "%.1frem", Math.max(11, 5 + rows * 2.6));
     }
 
     /** A value axis whose name runs up the axis, in the margin the grid leaves for it. */

@@ -175,12 +175,37 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private static Component header(String title, String detail) {
-        Span main = new Span(title);
+        Span main = new Span(breakable(title));
         Span sub = new Span(detail);
         sub.addClassName("grid-header-detail");
         Div h = new Div(main, sub);
         h.addClassName("grid-header");
         return h;
+    }
+
+    /**
+     * Long words with soft hyphens, so a narrow criterion column breaks "communication" as "communica-tion"
+     * with a visible hyphen rather than silently mid-word. The browser uses only the break it needs.
+     */
+    static String breakable(String title) {
+        StringBuilder out = new StringBuilder(title.length() + 16);
+        for (String word : title.split(" ", -1)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            if (word.length() < 10) {
+                out.append(word);
+                continue;
+            }
+            for (int i = 0; i < word.length(); i++) {
+                if (i >= 4 && i <= word.length() - 3 && Character.isLetter(word.charAt(i - 1))
+                        && Character.isLetter(word.charAt(i))) {
+                    out.append('\u00AD');
+                }
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     private Component reliability() {

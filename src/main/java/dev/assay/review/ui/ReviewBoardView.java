@@ -210,7 +210,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         grid.setId("workload-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(w -> w.reviewerName() + (w.onPanel() ? "" : " (off the panel)")).setHeader("Reviewer").setFlexGrow(3);
+        grid.addColumn(w -> w.reviewerName() + (w.onPanel() ? "" : " (off the panel)")).setHeader("Reviewer").setWidth("12rem").setFlexGrow(3);
         grid.addColumn(ReviewBoard.Workload::assigned).setHeader("Assigned").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ReviewBoard.Workload::submitted).setHeader("Submitted").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ReviewBoard.Workload::drafts).setHeader("Drafts").setAutoWidth(true).setFlexGrow(0);
@@ -234,17 +234,19 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         if (board.submissions().isEmpty()) {
             return box;
         }
+        boolean closed = board.panel().closed();
         Grid<ReviewBoard.Row> grid = new Grid<>();
         grid.setId("submission-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(r -> Cells.stack(r.candidateName(), r.candidateCode() + " · " + r.candidateEmail()))
-                .setHeader("Candidate").setFlexGrow(3);
+                .setHeader("Candidate").setWidth("13rem").setFlexGrow(3);
         grid.addColumn(r -> Formats.date(r.submittedAt())).setHeader("Submitted").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(ReviewBoardView::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(ReviewBoardView::reviews).setHeader("Reviews").setFlexGrow(3);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("4.5rem").setFlexGrow(0);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(ReviewBoardView::flagDetails));
+        grid.addComponentColumn(ReviewBoardView::reviews).setHeader("Reviews").setWidth("14rem").setFlexGrow(3);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("4rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
+                r -> flagDetails(r, closed)));
         grid.setDetailsVisibleOnClick(false);
         grid.setItems(board.submissions());
         board.submissions().stream().filter(ReviewBoard.Row::flagged).forEach(r -> grid.setDetailsVisible(r, true));
@@ -298,7 +300,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         return list;
     }
 
-    private static Component flagDetails(ReviewBoard.Row r) {
+    private static Component flagDetails(ReviewBoard.Row r, boolean closed) {
         Div d = new Div();
         d.addClassName("flag-details");
         if (!r.flagged()) {
@@ -306,7 +308,8 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         }
         d.add(new Paragraph(r.flagDetail()));
         if (r.resolution() == null) {
-            d.add(note("Open: the reviewers can record a reconciled score with a reason, or you can add a reviewer."));
+            d.add(note(closed ? "Unresolved when scoring closed: the ranking shows this candidate as unresolved."
+                    : "Open: the reviewers can record a reconciled score with a reason, or you can add a reviewer."));
         } else {
             d.add(new Paragraph("Resolved (" + r.resolution().label() + ") by " + r.resolvedBy() + ", "
                     + Formats.dateTime(r.resolvedAt()) + ": " + r.resolutionReason()));

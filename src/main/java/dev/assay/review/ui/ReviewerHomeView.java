@@ -66,10 +66,10 @@ public class ReviewerHomeView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(ReviewerHomeView::candidate).setHeader("Candidate").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(i -> Cells.stack(i.assessmentTitle(), i.roleName() + " · " + i.taskCount()
-                + (i.taskCount() == 1 ? " task" : " tasks"))).setHeader("Assessment").setFlexGrow(3);
+                + (i.taskCount() == 1 ? " task" : " tasks"))).setHeader("Assessment").setWidth("12rem").setFlexGrow(3);
         grid.addComponentColumn(ReviewerHomeView::due).setHeader("Due").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(ReviewerHomeView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::open).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::open).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setItems(queue);
         grid.addItemClickListener(e -> navigate(e.getItem()));
         add(grid, guide());

@@ -15,10 +15,10 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.ui.SearchBox;
 import dev.assay.base.ui.RowMenu;
 import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.Cells;
@@ -45,7 +45,7 @@ public class StaffAccountsView extends VerticalLayout {
     private final StaffService staff;
     private final Clock clock;
     private final Grid<StaffMember> grid = new Grid<>();
-    private final TextField search = new TextField();
+    private final TextField search = SearchBox.create("staff-search", "Search by name or email");
     private List<StaffMember> members = List.of();
 
     public StaffAccountsView(StaffService staff, Clock clock) {
@@ -62,26 +62,18 @@ public class StaffAccountsView extends VerticalLayout {
         add(new ViewHeader("Staff accounts",
                 "People who can sign in to Assay. Candidates never need an account.", create));
 
-        search.setPlaceholder("Search by name or email");
-        search.setAriaLabel("Search staff accounts");
-        search.setId("staff-search");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> applyFilter());
-        search.setWidth("22rem");
-        search.setMaxWidth("100%");
         add(search);
 
         grid.setId("staff-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(StaffAccountsView::person).setHeader("Name").setFlexGrow(3).setSortable(true)
+        grid.addComponentColumn(StaffAccountsView::person).setHeader("Name").setWidth("14rem").setFlexGrow(3).setSortable(true)
                 .setComparator(StaffMember::fullName);
-        grid.addComponentColumn(StaffAccountsView::roles).setHeader("Roles").setFlexGrow(2);
-        grid.addComponentColumn(this::status).setHeader("Status").setFlexGrow(1);
+        grid.addComponentColumn(StaffAccountsView::roles).setHeader("Roles").setWidth("9rem").setFlexGrow(2);
+        grid.addComponentColumn(this::status).setHeader("Status").setWidth("8rem").setFlexGrow(1);
         grid.addColumn(m -> m.lastSignInAt() == null ? "Never" : Dates.dateTime(m.lastSignInAt()))
                 .setHeader("Last sign-in").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("4rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText("No staff account matches your search.");
         grid.setSizeFull();
         add(grid);

@@ -41,7 +41,9 @@ import dev.assay.taskbank.TaskBankException;
 import dev.assay.taskbank.TaskBankService;
 import dev.assay.taskbank.TaskKind;
 import dev.assay.taskbank.TaskSummary;
+import dev.assay.taskbank.AssessmentActivity;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,8 +73,12 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
     private AssessmentView assessment;
     private final UnsavedChanges unsaved = new UnsavedChanges(this, "this assessment");
 
-    public AssessmentEditorView(AssessmentService assessments, TaskBankService bank, JobRoleService roles) {
+    private final ObjectProvider<AssessmentActivity> activity;
+
+    public AssessmentEditorView(AssessmentService assessments, TaskBankService bank, JobRoleService roles,
+            ObjectProvider<AssessmentActivity> activity) {
         this.assessments = assessments;
+        this.activity = activity;
         this.bank = bank;
         this.roleList = roles.list();
         this.roleNames = roleList.stream().collect(Collectors.toMap(RoleSummary::key, RoleSummary::name));
@@ -222,10 +228,18 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
     private String statusLine() {
         return switch (assessment.status()) {
             case DRAFT -> "Draft · scored with " + assessment.roleName() + " rubric version " + assessment.rubricVersionNumber();
-            case OPEN -> "Open for invitations · scored with " + assessment.roleName() + " rubric version "
+            case OPEN -> (scoringClosed() ? "Open for invitations, scoring closed" : "Open for invitations")
+                    + " · scored with " + assessment.roleName() + " rubric version "
                     + assessment.rubricVersionNumber() + ", now frozen. Its tasks and rubric can no longer change.";
             case CLOSED -> "Closed · no new invitations.";
         };
+    }
+
+    /** Whether the review panel has closed scoring: the same reading the assessments list shows. */
+    private boolean scoringClosed() {
+        AssessmentActivity.Progress p = activity.getIfAvailable(() -> ids -> Map.of())
+                .progress(List.of(assessment.id())).getOrDefault(assessment.id(), AssessmentActivity.Progress.NONE);
+        return p.reviewClosed();
     }
 
     private void showSlots() {
@@ -246,7 +260,7 @@ public class AssessmentEditorView extends VerticalLayout implements HasUrlParame
         int tasks = slots.stream().mapToInt(s -> s.spec().count()).sum();
         int suggested = slots.stream().mapToInt(SlotView::suggestedMinutes).sum();
         int limit = minutes.getValue() == null ? 0 : minutes.getValue();
-        boolean over = tasks > 0 && limit > 0 && suggested > limit;
+        boolean over = editable() && tasks > 0 && limit > 0 && suggested > limit;
         slotSummary.setText(tasks == 0 ? "" : tasks + (tasks == 1 ? " task" : " tasks") + " per candidate · suggested "
                 + "time adds up to about " + suggested + " min" + (over ? ", more than the " + limit + "-minute limit: "
                 + "candidates are likely to run out of time. Raise the limit or drop a task." : ""));

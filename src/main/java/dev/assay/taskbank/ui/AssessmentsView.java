@@ -57,7 +57,7 @@ public class AssessmentsView extends VerticalLayout {
         Grid<AssessmentSummary> grid = new Grid<>();
         grid.setId("assessment-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(AssessmentsView::titleCell).setHeader("Assessment").setFlexGrow(4);
+        grid.addComponentColumn(AssessmentsView::titleCell).setHeader("Assessment").setWidth("14rem").setFlexGrow(4);
         grid.addColumn(a -> a.taskCount() == 1 ? "1 task" : a.taskCount() + " tasks").setHeader("Tasks")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> a.totalMinutes() + " min").setHeader("Time").setAutoWidth(true).setFlexGrow(0);

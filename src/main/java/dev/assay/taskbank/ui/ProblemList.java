@@ -37,7 +37,9 @@ public class ProblemList extends Div {
         title.setText(heading);
         for (Problem p : problems) {
             ListItem item = new ListItem();
-            if (!p.path().isEmpty()) {
+            // An assessment's slot problems name their slot in the message itself ("Slot 2 picks 2 but …").
+            boolean named = friendlyPaths && p.path().startsWith("slots");
+            if (!p.path().isEmpty() && !named) {
                 Span where = new Span(friendlyPaths ? friendly(p.path()) : p.path());
                 where.addClassName("problem-path");
                 item.add(where);

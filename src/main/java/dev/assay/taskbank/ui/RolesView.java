@@ -22,7 +22,7 @@ import java.util.List;
 /** The job roles tasks and rubrics belong to. */
 @Route("recruiter/roles")
 @PageTitle("Roles and rubrics · Assay")
-@Menu(title = "Roles & rubrics", order = 20, icon = "vaadin:academy-cap")
+@Menu(title = "Roles and rubrics", order = 20, icon = "vaadin:academy-cap")
 @RolesAllowed("RECRUITER")
 public class RolesView extends VerticalLayout {
 
@@ -48,7 +48,7 @@ public class RolesView extends VerticalLayout {
         Grid<RoleSummary> grid = new Grid<>();
         grid.setId("roles-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(RolesView::role).setHeader("Role").setFlexGrow(4);
+        grid.addComponentColumn(RolesView::role).setHeader("Role").setWidth("14rem").setFlexGrow(4);
         grid.addColumn(r -> r.criteriaCount() + " criteria").setHeader("Rubric").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "Version " + r.rubricVersion()).setHeader("Rubric version").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.taskCount() == 1 ? "1 task" : r.taskCount() + " tasks").setHeader("Tasks")

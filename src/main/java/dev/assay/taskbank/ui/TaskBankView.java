@@ -126,7 +126,7 @@ public class TaskBankView extends VerticalLayout {
         grid.setId("task-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setMultiSort(false);
-        Grid.Column<TaskSummary> title = grid.addComponentColumn(this::titleCell).setHeader("Task").setFlexGrow(5)
+        Grid.Column<TaskSummary> title = grid.addComponentColumn(this::titleCell).setHeader("Task").setWidth("16rem").setFlexGrow(5)
                 .setSortable(true).setSortProperty(SortBy.TITLE.name());
         grid.addComponentColumn(TaskBankView::kindCell).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> t.difficulty().label()).setHeader("Difficulty").setAutoWidth(true).setFlexGrow(0);

@@ -119,7 +119,7 @@ class InvitationJourneyIT extends BrowserTest {
                 .doesNotContain("Passed on");
         WebElement search = driver.findElement(By.cssSelector("#outbox-search input"));
         search.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "ada." + run);
-        waitUntil(d -> d.findElement(By.id("outbox-grid")).getText().contains("Passed on · started"));
+        waitUntil(d -> d.findElement(By.id("outbox-grid")).getText().contains("Passed on · candidate started"));
         screenshot("outbox-search");
         assertThat(seriousAccessibilityViolations()).as("the outbox").isEmpty();
     }

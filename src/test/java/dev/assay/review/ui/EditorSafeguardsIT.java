@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,17 +32,6 @@ class EditorSafeguardsIT extends BrowserTest {
 
     @Autowired
     PanelService panels;
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void click(By by) {
-        WebElement e = waitFor(by);
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
-        waitForVaadin();
-    }
 
     @Test
     void aScorecardWithGapsIsMarkedFieldByFieldInsteadOfAskingToSubmit() {

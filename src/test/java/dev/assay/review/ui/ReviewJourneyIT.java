@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,16 +33,14 @@ class ReviewJourneyIT extends BrowserTest {
 
     private final List<String> reviewerPagesChecked = new ArrayList<>();
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
     private WebElement visible(By locator) {
         waitUntil(d -> d.findElements(locator).stream().anyMatch(WebElement::isDisplayed));
         return driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
     }
 
-    private void click(By locator) {
+    /** Waits for any closing dialog first, and clicks the visible one of several matching elements. */
+    @Override
+    protected void click(By locator) {
         waitUntil(d -> d.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty()
                 || !d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]")).isEmpty());
         WebElement element = visible(locator);
@@ -52,7 +49,9 @@ class ReviewJourneyIT extends BrowserTest {
         waitForVaadin();
     }
 
-    private void type(By locator, String text) {
+    /** Types into the visible one of several matching fields, replacing what is there. */
+    @Override
+    protected void type(By locator, String text) {
         WebElement input = visible(locator);
         js("arguments[0].scrollIntoView({block: 'center'})", input);
         input.clear();

@@ -100,10 +100,6 @@ class RecruiterJourneyIT extends BrowserTest {
                 + "vaadin-dialog-overlay, vaadin-confirm-dialog')", id));
     }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
     private void confirm() {
         waitFor(By.cssSelector("vaadin-button[slot='confirm-button']")).click();
         waitForVaadin();
