@@ -167,20 +167,39 @@ public class AssessmentService {
             counts.add(slot.getPickCount());
             candidates.add(pool.stream().map(Task::getId).toList());
         }
-        List<List<Long>> fill = SlotMatching.assign(counts, candidates).orElseThrow(() -> new TaskBankException(
-                "There are not enough tasks left to serve this assessment: a task is retired or has reached its "
-                        + "exposure limit. Publish more tasks or raise the limit."));
-        List<DrawnTask> drawn = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
-            AssessmentSlot slot = slots.get(i);
-            for (Long taskId : fill.get(i)) {
-                Task task = byId.get(taskId);
-                long versionId = slot.isFixed() ? slot.getTaskVersion().getId() : task.getPublishedVersion().getId();
-                task.recordExposure();
-                drawn.add(new DrawnTask(i, taskId, versionId));
+        // Count each chosen task with a conditional increment, in task id order so two draws never wait on each
+        // other in a cycle. A task that reached its limit meanwhile is dropped and the matching runs again.
+        while (true) {
+            List<List<Long>> fill = SlotMatching.assign(counts, candidates).orElseThrow(() -> new TaskBankException(
+                    "There are not enough tasks left to serve this assessment: a task is retired or has reached its "
+                            + "exposure limit. Publish more tasks or raise the limit."));
+            List<Long> chosen = fill.stream().flatMap(List::stream).sorted().toList();
+            List<Long> counted = new ArrayList<>();
+            Long exhausted = null;
+            for (Long taskId : chosen) {
+                if (tasks.countExposure(taskId) == 1) {
+                    counted.add(taskId);
+                } else {
+                    exhausted = taskId;
+                    break;
+                }
             }
+            if (exhausted == null) {
+                List<DrawnTask> drawn = new ArrayList<>();
+                for (int i = 0; i < slots.size(); i++) {
+                    AssessmentSlot slot = slots.get(i);
+                    for (Long taskId : fill.get(i)) {
+                        long versionId = slot.isFixed() ? slot.getTaskVersion().getId()
+                                : byId.get(taskId).getPublishedVersion().getId();
+                        drawn.add(new DrawnTask(i, taskId, versionId));
+                    }
+                }
+                return drawn;
+            }
+            counted.forEach(tasks::uncountExposure);
+            Long gone = exhausted;
+            candidates = candidates.stream().map(ids -> ids.stream().filter(id -> !id.equals(gone)).toList()).toList();
         }
-        return drawn;
     }
 
     public AssessmentView close(long id) {

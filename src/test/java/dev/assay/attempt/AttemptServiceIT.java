@@ -196,6 +196,50 @@ class AttemptServiceIT extends DatabaseTest {
     }
 
     @Test
+    void candidatesStartingTogetherAllStartAndEveryTaskServedIsCountedOnce() throws Exception {
+        AssessmentView a = assessment();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tokens.add(token(invite(a, 0)));
+        }
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(atOnce(12, () -> attempts.start(tokens.get(next.getAndIncrement()), true)))
+                .as("starts that failed").isEmpty();
+        for (String token : tokens) {
+            assertThat(attempts.open(token).tasks()).as("tasks of " + token.substring(0, 4)).hasSize(3);
+        }
+        assertThat(jdbc.sql("select t.exposure_count from task t join task_version v on v.task_id = t.id "
+                        + "where v.id in (:ids)")
+                .param("ids", assessments.get(a.id()).spec().slots().stream().map(SlotSpec::taskVersionId).toList())
+                .query(Integer.class).list()).as("exposure of each task").containsExactly(12, 12, 12);
+    }
+
+    @Test
+    void aRaceForTheLastExposuresNeverServesATaskBeyondItsLimit() throws Exception {
+        RoleDetail role = roles.create("Limit Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+        List<Long> taskIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            TaskContent content = TaskSamples.workflow("Limited " + id(), role.key());
+            TaskDetail d = bank.create(content.kind(), content);
+            bank.publish(d.id(), content, d.lockVersion());
+            bank.limitExposure(d.id(), 3);
+            taskIds.add(d.id());
+        }
+        AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Limited " + id(), role.id(), 60,
+                "Welcome.", true, List.of(SlotSpec.random(1, role.key(), TaskKind.WORKFLOW_DESIGN, null, null)))).id());
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tokens.add(token(invite(a, 0)));
+        }
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Throwable> refused = atOnce(8, () -> attempts.start(tokens.get(next.getAndIncrement()), true));
+        assertThat(refused).as("two of eight find no task left").hasSize(2)
+                .allSatisfy(t -> assertThat(t).hasMessageContaining("not enough tasks left"));
+        assertThat(taskIds.stream().map(id -> bank.get(id).summary().exposureCount()))
+                .as("each task served exactly up to its limit").containsExactly(3, 3);
+    }
+
+    @Test
     void openingTheSameLinkInSeveralTabsAtOnceNeverFails() throws Exception {
         AssessmentView a = assessment();
         String token = token(invite(a, 0));

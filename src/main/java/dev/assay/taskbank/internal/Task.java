@@ -50,7 +50,11 @@ public class Task {
     @Column(nullable = false)
     private boolean retired;
 
-    @Column(name = "exposure_count", nullable = false)
+    /**
+     * Counted only by {@link TaskRepository#countExposure} (one conditional SQL increment), never written from
+     * this entity, so starting candidates never contend on the row's version and an edit never resets the count.
+     */
+    @Column(name = "exposure_count", nullable = false, updatable = false)
     private int exposureCount;
 
     @Column(name = "exposure_limit")
@@ -154,14 +158,6 @@ public class Task {
     /** Whether new candidates may be given this task: published, not retired, and under its exposure limit. */
     public boolean isServable() {
         return !retired && publishedVersion != null && (exposureLimit == null || exposureCount < exposureLimit);
-    }
-
-    /** Counts one more candidate who has been served this task. */
-    public void recordExposure() {
-        if (!isServable()) {
-            throw new TaskBankException("Task '" + key + "' cannot be served to new candidates.");
-        }
-        exposureCount++;
     }
 
     public TaskStatus status() {
