@@ -66,6 +66,22 @@ public class AttemptService {
         };
     }
 
+    /**
+     * The candidate page's periodic check: two single-row reads by unique key (the link, the attempt's state)
+     * instead of rebuilding the whole attempt. A page that learns the attempt is no longer in progress reloads
+     * through {@link #open}, which submits an overdue attempt.
+     */
+    @PreAuthorize("permitAll()")
+    public CandidatePulse pulse(String token) {
+        CandidateLink link = invitations.resolve(token);
+        if (link.state() != CandidateLink.State.VALID) {
+            return CandidatePulse.CLOSED;
+        }
+        return attempts.findPulse(link.invitationId())
+                .map(p -> new CandidatePulse(p.inProgress(clock.instant()), p.activePage()))
+                .orElse(CandidatePulse.CLOSED);
+    }
+
     /** Starts the attempt once the candidate has consented: draws their tasks and fixes the deadline. */
     @PreAuthorize("permitAll()")
     public CandidateSession start(String token, boolean consent) {

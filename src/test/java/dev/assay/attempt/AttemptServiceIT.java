@@ -3,6 +3,7 @@ package dev.assay.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.OverdueAttempts;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.InvitationStatus;
@@ -125,6 +126,31 @@ class AttemptServiceIT extends DatabaseTest {
                 .hasMessageContaining("already submitted");
         assertThat(attempts.open(token).tasks().get(2).answer().critique().corrected()).isEqualTo("Sales grew 20%.");
         assertThat(invitations.list(a.id(), null, null, 0, 5).getFirst().status()).isEqualTo(InvitationStatus.SUBMITTED);
+    }
+
+    @Test
+    void theCandidatePagesPeriodicCheckSaysWhetherTheAttemptIsInProgressAndWhichPageSavesIt() {
+        AssessmentView a = assessment();
+        String token = token(invite(a, 0));
+        assertThat(attempts.pulse(token).inProgress()).as("not started").isFalse();
+        assertThat(attempts.pulse("not-a-link").inProgress()).as("unknown link").isFalse();
+
+        attempts.start(token, true);
+        attempts.claim(token, "tab-one");
+        assertThat(attempts.pulse(token)).isEqualTo(new CandidatePulse(true, "tab-one"));
+        attempts.claim(token, "tab-two");
+        assertThat(attempts.pulse(token).activePage()).as("another tab took over").isEqualTo("tab-two");
+
+        jdbc.sql("update attempt set deadline = :d where invitation_id = (select id from invitation where "
+                        + "assessment_id = :a)")
+                .param("d", Instant.now().minus(Attempt.GRACE).plusSeconds(20)).param("a", a.id()).update();
+        assertThat(attempts.pulse(token).inProgress()).as("past the deadline, within the grace").isTrue();
+        jdbc.sql("update attempt set deadline = :d where invitation_id = (select id from invitation where "
+                        + "assessment_id = :a)")
+                .param("d", Instant.now().minus(Attempt.GRACE).minusSeconds(1)).param("a", a.id()).update();
+        assertThat(attempts.pulse(token).inProgress()).as("past the deadline and the grace").isFalse();
+        assertThat(attempts.open(token).stage()).as("the reload submits it").isEqualTo(CandidateSession.Stage.SUBMITTED);
+        assertThat(attempts.pulse(token).inProgress()).as("submitted").isFalse();
     }
 
     @Test

@@ -20,6 +20,11 @@ public interface AttemptRepository extends JpaRepository<Attempt, Long> {
     @Query("select a from Attempt a where a.invitationId = :invitationId")
     Optional<Attempt> lockByInvitationId(long invitationId);
 
+    /** The columns the candidate page's periodic check needs, without loading the attempt's tasks. */
+    @Query("select new dev.assay.attempt.internal.AttemptPulse(a.deadline, a.submittedAt, a.activePage)"
+            + " from Attempt a where a.invitationId = :invitationId")
+    Optional<AttemptPulse> findPulse(long invitationId);
+
     @Query("select a.id from Attempt a where a.submittedAt is null and a.deadline < :cutoff")
     List<Long> findOverdue(Instant cutoff);
 

@@ -30,6 +30,7 @@ import dev.assay.attempt.AnswerRules;
 import dev.assay.attempt.AnswerTexts;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;
+import dev.assay.attempt.CandidatePulse;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.OtherPageException;
@@ -621,8 +622,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         }
         // Ask the server rather than trust this page's copy: time may be up, another tab may have submitted
         // or taken over.
-        CandidateSession now = attempts.open(token);
-        if (now.stage() != CandidateSession.Stage.IN_PROGRESS) {
+        CandidatePulse now = attempts.pulse(token);
+        if (!now.inProgress()) {
             reload();
         } else if (!page.equals(now.activePage())) {
             otherTab();
