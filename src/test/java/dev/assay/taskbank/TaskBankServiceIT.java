@@ -59,6 +59,25 @@ class TaskBankServiceIT extends DatabaseTest {
     }
 
     @Test
+    void aDraftVersionIsAlwaysReadAfreshWhileAPublishedOneIsTheSameEveryTime() {
+        RoleDetail role = newRole();
+        TaskDetail draft = bank.create(TaskKind.WORKFLOW_DESIGN, TaskSamples.workflow("First words", role.key()));
+        long draftId = draft.versions().getFirst().id();
+        assertThat(bank.version(draftId).content().title()).isEqualTo("First words");
+        TaskDetail saved = bank.saveDraft(draft.id(), TaskSamples.workflow("Second words", role.key()), draft.lockVersion());
+        assertThat(bank.version(draftId).content().title()).as("a draft is never served from memory")
+                .isEqualTo("Second words");
+
+        TaskDetail published = bank.publish(saved.id(), TaskSamples.workflow("Final words", role.key()), saved.lockVersion());
+        long publishedId = published.summary().publishedVersionId();
+        assertThat(bank.version(publishedId).content().title()).isEqualTo("Final words");
+        bank.saveDraft(published.id(), TaskSamples.workflow("Later edit", role.key()), published.lockVersion());
+        assertThat(bank.version(publishedId).content().title()).as("edits go into a new version")
+                .isEqualTo("Final words");
+        assertThat(bank.version(publishedId)).isSameAs(bank.version(publishedId));
+    }
+
+    @Test
     void aSaveBasedOnAStaleCopyIsRefusedInsteadOfOverwritingSomeoneElsesWork() {
         RoleDetail role = newRole();
         TaskDetail opened = bank.create(TaskKind.WORKFLOW_DESIGN, TaskSamples.workflow("Shared draft", role.key()));
