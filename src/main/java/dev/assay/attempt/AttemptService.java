@@ -20,9 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The candidate's side of an assessment. Candidates have no account: every call carries the token from
@@ -43,15 +49,23 @@ public class AttemptService {
     private final TaskBankService tasks;
     private final Submissions submissions;
     private final Clock clock;
+    private final TransactionTemplate startTransaction;
+
+    /** How often a start that met a lock conflict (a deadlock, or a second tab starting too) is tried. */
+    static final int START_TRIES = 4;
 
     AttemptService(AttemptRepository attempts, InvitationService invitations, AssessmentService assessments,
-            TaskBankService tasks, Submissions submissions, Clock clock) {
+            TaskBankService tasks, Submissions submissions, Clock clock, PlatformTransactionManager transactions) {
         this.attempts = attempts;
         this.invitations = invitations;
         this.assessments = assessments;
         this.tasks = tasks;
         this.submissions = submissions;
         this.clock = clock;
+        // Read committed: the conditional exposure increments then keep no lock on a task row they did not
+        // change, so fewer starts wait on each other.
+        this.startTransaction = new TransactionTemplate(transactions);
+        this.startTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** What the link leads to now. An attempt found past its deadline is submitted on the spot. */
@@ -82,9 +96,28 @@ public class AttemptService {
                 .orElse(CandidatePulse.CLOSED);
     }
 
-    /** Starts the attempt once the candidate has consented: draws their tasks and fixes the deadline. */
+    /**
+     * Starts the attempt once the candidate has consented: draws their tasks and fixes the deadline. Each try
+     * is its own transaction; one that the database rolled back on a lock conflict (candidates starting
+     * together drawing the last exposures of the same tasks, or the same candidate starting in two tabs) is
+     * tried again, so the candidate never sees the conflict.
+     */
     @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public CandidateSession start(String token, boolean consent) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return startTransaction.execute(status -> startOnce(token, consent));
+            } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
+                if (tried >= START_TRIES) {
+                    throw e;
+                }
+                log.info("Starting an attempt met a conflict ({}); trying again", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private CandidateSession startOnce(String token, boolean consent) {
         if (!consent) {
             throw new AttemptException("Please confirm that you have read how your answers are used before you start.");
         }

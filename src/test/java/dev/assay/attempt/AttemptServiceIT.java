@@ -241,6 +241,16 @@ class AttemptServiceIT extends DatabaseTest {
     }
 
     @Test
+    void startingTheSameAttemptInSeveralTabsAtOnceStartsItOnce() throws Exception {
+        AssessmentView a = assessment();
+        String token = token(invite(a, 0));
+        attempts.open(token);
+        assertThat(atOnce(4, () -> attempts.start(token, true))).as("starts that failed").isEmpty();
+        assertThat(jdbc.sql("select count(*) from attempt where assessment_id = :a").param("a", a.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aRaceForTheLastExposuresNeverServesATaskBeyondItsLimit() throws Exception {
         RoleDetail role = roles.create("Limit Role " + id(), "A role.", DefaultCompetencyModel.criteria());
         List<Long> taskIds = new java.util.ArrayList<>();
