@@ -228,6 +228,17 @@ public class InvitationService {
         return view(load(invitationId));
     }
 
+    /** {@link #identity} for many invitations in one query, by invitation id; ids that do not exist are absent. */
+    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, InvitationView> identities(java.util.Collection<Long> invitationIds) {
+        if (invitationIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return invitations.findAllById(invitationIds).stream()
+                .collect(java.util.stream.Collectors.toMap(Invitation::getId, this::view));
+    }
+
     /** Records that the candidate started; called by the attempt when it begins. */
     @PreAuthorize("hasRole('SYSTEM')")
     public void recordStarted(long invitationId) {

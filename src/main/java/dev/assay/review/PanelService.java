@@ -8,6 +8,7 @@ import dev.assay.review.internal.Assignment;
 import dev.assay.review.internal.AssignmentRepository;
 import dev.assay.review.internal.Conflict;
 import dev.assay.review.internal.ConflictRepository;
+import dev.assay.review.internal.Reconciliation;
 import dev.assay.review.internal.ReconciliationRepository;
 import dev.assay.review.internal.ReviewEngine;
 import dev.assay.review.internal.ReviewPanel;
@@ -181,9 +182,11 @@ public class PanelService {
         Instant now = clock.instant();
         var cellNames = engine.cellNames(assessmentId);
         List<ReviewBoard.Row> rows = new ArrayList<>();
+        Map<Long, InvitationView> identities = invitations.identities(
+                all.stream().map(Submission::getInvitationId).toList());
         for (Submission s : all) {
             List<Assignment> list = bySubmission.getOrDefault(s.getId(), List.of());
-            InvitationView who = invitations.identity(s.getInvitationId());
+            InvitationView who = identities.get(s.getInvitationId());
             String flagDetail = s.isFlagged()
                     ? java.util.Objects.requireNonNullElse(engine.disagreementNow(list, cellNames, names), s.getFlagDetail())
                     : s.getFlagDetail();
@@ -234,6 +237,11 @@ public class PanelService {
         bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
         Map<Long, String> names = reviewerIds.isEmpty() ? Map.of() : names(reviewerIds);
         List<ScoredSubmission> out = new ArrayList<>();
+        Map<Long, InvitationView> identities = closed
+                ? invitations.identities(all.stream().map(Submission::getInvitationId).toList()) : Map.of();
+        Map<Long, List<Reconciliation>> reconciledBySubmission = all.isEmpty() ? Map.of()
+                : reconciliations.findBySubmissionIdInOrderByIdAsc(all.stream().map(Submission::getId).toList())
+                        .stream().collect(Collectors.groupingBy(Reconciliation::getSubmissionId));
         for (Submission s : all) {
             List<Assignment> active = bySubmission.getOrDefault(s.getId(), List.of());
             var latest = engine.latestSubmitted(active);
@@ -242,10 +250,10 @@ public class PanelService {
                             names.getOrDefault(e.getKey().getReviewerId(), "Reviewer " + e.getKey().getReviewerId()),
                             e.getValue().getRevision(), e.getValue().cells(), e.getValue().getOverallComment()))
                     .toList();
-            List<ScoreCell> reconciled = reconciliations.findBySubmissionIdOrderByIdAsc(s.getId()).stream()
+            List<ScoreCell> reconciled = reconciledBySubmission.getOrDefault(s.getId(), List.of()).stream()
                     .flatMap(r -> r.getLevels().stream())
                     .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), "")).toList();
-            InvitationView who = closed ? invitations.identity(s.getInvitationId()) : null;
+            InvitationView who = identities.get(s.getInvitationId());
             out.add(new ScoredSubmission(s.getId(), s.getAttemptId(), s.getInvitationId(), s.getCandidateCode(),
                     who == null ? null : who.name(), who == null ? null : who.email(), s.isFlagged(), s.getResolution(),
                     s.getResolutionReason(), reviews, reconciled, active.size() - reviews.size()));

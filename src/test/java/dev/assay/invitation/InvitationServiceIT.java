@@ -140,6 +140,20 @@ class InvitationServiceIT extends DatabaseTest {
     }
 
     @Test
+    void identitiesOfManyInvitationsComeInOneCallKeyedByInvitation() {
+        AssessmentView assessment = openAssessment(false);
+        IssuedInvitation ana = invitations.invite(assessment.id(),
+                new NewInvitation("Ana Ruiz", "ana." + id() + "@example.com", 0, inDays(3)));
+        IssuedInvitation bo = invitations.invite(assessment.id(),
+                new NewInvitation("Bo Lind", "bo." + id() + "@example.com", 0, inDays(3)));
+        var found = invitations.identities(List.of(ana.invitation().id(), bo.invitation().id(), -1L));
+        assertThat(found).containsOnlyKeys(ana.invitation().id(), bo.invitation().id());
+        assertThat(found.get(bo.invitation().id()).name()).isEqualTo("Bo Lind");
+        assertThat(found.get(ana.invitation().id())).isEqualTo(invitations.identity(ana.invitation().id()));
+        assertThat(invitations.identities(List.of())).isEmpty();
+    }
+
+    @Test
     void aCandidateCannotBeInvitedTwiceNorToADraftNorWithExtraTimeTheAssessmentDoesNotAllow() {
         AssessmentView assessment = openAssessment(false);
         String email = "cara." + id() + "@example.com";
