@@ -1,0 +1,264 @@
+package dev.assay.load;
+
+import dev.assay.load.FlowClient.FlowException;
+import dev.assay.load.FlowClient.Reply;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * One candidate, from the invitation link to the receipt: opens the link, ticks consent, starts (clicking
+ * Start again, up to ten times, if a start is refused), then types into the task's text areas with a save
+ * every few seconds (what the page's one-second lazy value change sends after a pause in typing), answers the
+ * page's 15-second poll and integrity-signal report, moves to another task now and then, and submits at the
+ * end. A failed request is counted and the page reopened, as a browser reload would.
+ *
+ * <p>It remembers, per task and answer field, the last text the server acknowledged (the save's reply tells
+ * the page which texts the server now has), so the run can check afterwards that the database holds it.
+ */
+final class Candidate implements Runnable {
+
+    record Plan(long startAtMillis, long stopAtMillis, long typingMillis, long pollMillis, long moveMillis,
+            boolean submit) {
+    }
+
+    private static final String[] WORDS = {"data", "check", "source", "owner", "review", "sample", "weekly",
+        "report", "risk", "step", "input", "output", "model", "error", "audit", "sheet", "query", "trend"};
+    private static final int MAX_START_CLICKS = 10;
+    private static final int MAX_REOPENS = 5;
+
+    final int index;
+    final String token;
+    private final FlowClient flow;
+    private final Recorder rec;
+    private final Plan plan;
+    private final Random random;
+    /** Task position → answer field → the text the server last acknowledged. */
+    final Map<Integer, Map<String, String>> acknowledged = new HashMap<>();
+    private final Map<Integer, Map<String, String>> typed = new HashMap<>();
+    volatile boolean started;
+    volatile boolean submitted;
+    volatile int startClicks;
+    private int position;
+    private int fieldTurn;
+    private int reopens;
+
+    Candidate(int index, String token, FlowClient flow, Recorder rec, Plan plan) {
+        this.index = index;
+        this.token = token;
+        this.flow = flow;
+        this.rec = rec;
+        this.plan = plan;
+        this.random = new Random(index * 7919L + 17);
+    }
+
+    @Override
+    public void run() {
+        try {
+            sleepUntil(plan.startAtMillis());
+            open();
+            if (!start()) {
+                rec.count("start-refused");
+                return;
+            }
+            long now = System.currentTimeMillis();
+            long nextType = now + jitter(plan.typingMillis());
+            long nextPoll = now + plan.pollMillis();
+            long nextMove = now + plan.moveMillis() + random.nextLong(plan.moveMillis() / 2 + 1);
+            long nextHeartbeat = now + 300_000;
+            while (true) {
+                long next = Math.min(Math.min(nextType, nextPoll), Math.min(nextMove, nextHeartbeat));
+                if (next >= plan.stopAtMillis()) {
+                    break;
+                }
+                sleepUntil(next);
+                try {
+                    now = System.currentTimeMillis();
+                    if (now >= nextType) {
+                        type();
+                        nextType = now + jitter(plan.typingMillis());
+                    }
+                    if (now >= nextPoll) {
+                        poll();
+                        nextPoll = now + plan.pollMillis();
+                    }
+                    if (now >= nextMove) {
+                        move();
+                        nextMove = now + plan.moveMillis();
+                    }
+                    if (now >= nextHeartbeat) {
+                        flow.heartbeat();
+                        nextHeartbeat = now + 300_000;
+                    }
+                } catch (IOException e) {
+                    recover(e);
+                }
+            }
+            if (plan.submit()) {
+                sleepUntil(plan.stopAtMillis() + random.nextLong(20_000));
+                submit();
+            }
+        } catch (IOException e) {
+            rec.failed("abandoned", e.getMessage());
+            rec.count("abandoned");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            rec.failed("driver", e.toString());
+            rec.count("abandoned");
+        }
+    }
+
+    private void open() throws IOException, InterruptedException {
+        Reply r = flow.open("c/" + token);
+        rec.ok("open", r.nanos());
+        readPosition();
+    }
+
+    /** Reopens the page after a failed request, as a reload would; the attempt carries on from the database. */
+    private void recover(IOException e) throws IOException, InterruptedException {
+        rec.failed(e instanceof FlowException f ? f.kind : "io", e.getMessage());
+        if (++reopens > MAX_REOPENS) {
+            throw e;
+        }
+        Thread.sleep(1_000 + random.nextInt(2_000));
+        open();
+        rec.count("reopened");
+    }
+
+    private boolean start() throws IOException, InterruptedException {
+        if (flow.byId("work").isPresent()) {
+            started = true;
+            return true;
+        }
+        int consent = flow.byId("consent").orElseThrow(() -> new FlowException("page", "no consent box"));
+        flow.rpc(List.of(FlowClient.sync(consent, "checked", true),
+                FlowClient.event(consent, "checked-changed", Map.of())));
+        for (int click = 1; click <= MAX_START_CLICKS; click++) {
+            startClicks = click;
+            int start = flow.byId("start").orElseThrow(() -> new FlowException("page", "no start button"));
+            Reply r = flow.rpc(List.of(FlowClient.click(start)));
+            if (flow.byId("work").isPresent()) {
+                rec.ok("start", r.nanos());
+                readPosition();
+                started = true;
+                return true;
+            }
+            rec.count("start-conflict");
+            rec.failed("start-conflict", flow.byId("consent-error").map(n -> flow.nodes.get(n).text).orElse("?"));
+            Thread.sleep(1_000 + random.nextInt(1_000));
+        }
+        return false;
+    }
+
+    private void type() throws IOException, InterruptedException {
+        List<Integer> fields = flow.withAttribute("data-draft-key", "vaadin-text-area");
+        if (fields.isEmpty()) {
+            return;
+        }
+        int node = fields.get(fieldTurn++ % fields.size());
+        FlowClient.Node field = flow.nodes.get(node);
+        String key = field.attributes.get("data-draft-key");
+        Map<String, String> mine = typed.computeIfAbsent(position, p -> new HashMap<>());
+        String before = mine.getOrDefault(key, String.valueOf(field.properties.getOrDefault("value", "")));
+        StringBuilder text = new StringBuilder(before);
+        if (text.isEmpty()) {
+            text.append("c").append(index).append(" ").append(key);
+        }
+        for (int i = 0; i < 3; i++) {
+            text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        String value = text.toString();
+        mine.put(key, value);
+        Map<String, Object> trailing = new HashMap<>();
+        trailing.put("1", 1);
+        trailing.put("for", "trailing");
+        Reply r = flow.rpc(List.of(FlowClient.sync(node, "value", value), FlowClient.event(node, "input", trailing)));
+        if (r.mentions("assayDrafts.confirm")) {
+            rec.ok("save", r.nanos());
+            acknowledged.computeIfAbsent(position, p -> new HashMap<>()).put(key, value);
+        } else {
+            rec.failed("save-not-confirmed", r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+        }
+    }
+
+    private void poll() throws IOException, InterruptedException {
+        Map<String, Object> poll = new HashMap<>();
+        poll.put("type", "event");
+        poll.put("node", 1);
+        poll.put("event", "ui-poll");
+        Reply r = flow.rpc(List.of(poll));
+        rec.ok("poll", r.nanos());
+        Optional<Integer> root = root();
+        if (root.isPresent()) {
+            Map<String, Object> detail = new HashMap<>();
+            detail.put("event.detail.pos", position);
+            detail.put("event.detail.s", 15);
+            detail.put("event.detail.p", 0);
+            detail.put("event.detail.c", 0);
+            detail.put("event.detail.f", random.nextInt(10) == 0 ? 1 : 0);
+            Reply s = flow.rpc(List.of(FlowClient.event(root.get(), "assay-signals", detail)));
+            rec.ok("signals", s.nanos());
+        }
+    }
+
+    private void move() throws IOException, InterruptedException {
+        List<Integer> tasks = flow.nodes.entrySet().stream()
+                .filter(e -> String.valueOf(e.getValue().attributes.get("id")).startsWith("task-")
+                        && String.valueOf(e.getValue().attributes.get("id")).matches("task-\\d+"))
+                .map(Map.Entry::getKey).toList();
+        if (tasks.size() < 2) {
+            return;
+        }
+        int target = (position + 1) % tasks.size();
+        int button = flow.byId("task-" + (target + 1)).orElseThrow(() -> new FlowException("page", "no task button"));
+        Reply r = flow.rpc(List.of(FlowClient.click(button)));
+        rec.ok("move", r.nanos());
+        readPosition();
+    }
+
+    private void submit() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            int review = flow.byId("review").orElseThrow(() -> new FlowException("page", "no review button"));
+            flow.rpc(List.of(FlowClient.click(review)));
+            int submit = flow.byId("submit").orElseThrow(() -> new FlowException("page", "no submit button"));
+            flow.rpc(List.of(FlowClient.click(submit)));
+            int dialog = flow.byTag("vaadin-confirm-dialog")
+                    .orElseThrow(() -> new FlowException("page", "no confirmation dialog"));
+            flow.rpc(List.of(FlowClient.event(dialog, "confirm", null), FlowClient.sync(dialog, "opened", false),
+                    FlowClient.event(dialog, "opened-changed", Map.of())));
+            if (flow.byId("receipt").isEmpty()) {
+                throw new FlowException("page", "no receipt after submitting");
+            }
+            rec.ok("submit", System.nanoTime() - t0);
+            submitted = true;
+        } catch (IOException e) {
+            rec.failed(e instanceof FlowException f ? "submit-" + f.kind : "submit-io", e.getMessage());
+            rec.count("submit-failed");
+        }
+    }
+
+    private Optional<Integer> root() {
+        List<Integer> roots = flow.withAttribute("data-position", null);
+        return roots.isEmpty() ? Optional.empty() : Optional.of(roots.getFirst());
+    }
+
+    private void readPosition() {
+        root().map(n -> flow.nodes.get(n).attributes.get("data-position")).ifPresent(p -> position = Integer.parseInt(p));
+    }
+
+    private long jitter(long mean) {
+        return mean / 2 + random.nextLong(mean + 1);
+    }
+
+    private static void sleepUntil(long millis) throws InterruptedException {
+        long wait = millis - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
