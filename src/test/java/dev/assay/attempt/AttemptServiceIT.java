@@ -240,6 +240,39 @@ class AttemptServiceIT extends DatabaseTest {
                 .query(Integer.class).list()).as("exposure of each task").containsExactly(12, 12, 12);
     }
 
+    /**
+     * More candidates submit at once than the connection pool holds (10 here). The review module takes each
+     * submission in after it commits; when that ran on the submitting thread, each submit held its connection
+     * while it waited for a second one, the pool ran dry, and the intakes failed after the pool's timeout (the
+     * load harness's end-of-test burst stalled this way). Every submission must reach review, quickly.
+     */
+    @Test
+    void candidatesSubmittingTogetherMoreThanThePoolHoldsAreAllTakenIntoReview() throws Exception {
+        AssessmentView a = assessment();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String token = token(invite(a, 0));
+            attempts.start(token, true);
+            attempts.claim(token, PAGE);
+            tokens.add(token);
+        }
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        long t0 = System.nanoTime();
+        assertThat(atOnce(24, () -> attempts.submit(tokens.get(next.getAndIncrement()), PAGE)))
+                .as("submits that failed").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("time for 24 submits")
+                .isLessThan(Duration.ofSeconds(20));
+        int inReview = 0;
+        for (int i = 0; i < 200 && inReview < 24; i++) {
+            inReview = jdbc.sql("select count(*) from review_submission where assessment_id = :a").param("a", a.id())
+                    .query(Integer.class).single();
+            if (inReview < 24) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(inReview).as("submissions taken into review").isEqualTo(24);
+    }
+
     @Test
     void startingTheSameAttemptInSeveralTabsAtOnceStartsItOnce() throws Exception {
         AssessmentView a = assessment();

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +52,12 @@ public class ReviewFixtures {
     private final AttemptService attempts;
     private final StaffService staff;
     private final ReviewService reviews;
+    private final JdbcTemplate jdbc;
 
     ReviewFixtures(JobRoleService roles, TaskBankService bank, AssessmentService assessments,
-            InvitationService invitations, AttemptService attempts, StaffService staff, ReviewService reviews) {
+            InvitationService invitations, AttemptService attempts, StaffService staff, ReviewService reviews,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.roles = roles;
         this.bank = bank;
         this.assessments = assessments;
@@ -120,7 +124,29 @@ public class ReviewFixtures {
             attempts.save(token, PAGE, t.position(), answer);
         }
         attempts.submit(token, PAGE);
+        awaitIntake(issued.invitation().id());
         return new Submitted(name, email, issued.invitation().id(), issued.invitation().candidateCode());
+    }
+
+    /**
+     * The review module takes a submission in after the candidate's transaction commits, on a thread of its
+     * own (the event publication registry); scenarios go on once it has.
+     */
+    private void awaitIntake(long invitationId) {
+        for (int i = 0; i < 200; i++) {
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM review_submission WHERE invitation_id = ?",
+                    Integer.class, invitationId);
+            if (n != null && n > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Invitation " + invitationId + " was submitted but not taken into review");
     }
 
     public static <T> T recruiter(Supplier<T> work) {

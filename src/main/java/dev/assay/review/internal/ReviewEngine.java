@@ -76,7 +76,21 @@ public class ReviewEngine {
 
     /** Takes a submitted attempt into review (once) and assigns its reviewers if the assessment has a panel. */
     public Submission intake(long attemptId, long invitationId, long assessmentId, Instant submittedAt) {
-        Optional<Submission> existing = submissions.findByAttemptId(attemptId);
+        return intake(attemptId, invitationId, assessmentId, submittedAt, false);
+    }
+
+    /**
+     * The panel's row is locked first (as a panel change locks it), so intake and panel changes of one
+     * assessment run one after the other. Under that lock, {@code lockingRead} looks for the attempt's
+     * submission by a locking read, which also sees what was committed after this transaction's snapshot; a
+     * plain read is used otherwise, because locking reads of absent keys take gap locks that deadlock
+     * concurrent intakes of an assessment with no panel.
+     */
+    private Submission intake(long attemptId, long invitationId, long assessmentId, Instant submittedAt,
+            boolean lockingRead) {
+        Optional<ReviewPanel> panel = panels.lockById(assessmentId);
+        Optional<Submission> existing = lockingRead && panel.isPresent() ? submissions.lockByAttemptId(attemptId)
+                : submissions.findByAttemptId(attemptId);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -85,8 +99,8 @@ public class ReviewEngine {
                 submittedAt));
         audit.record("submission.received", subject(submission),
                 "Attempt " + attemptId + " of assessment " + assessmentId + " entered review.", null);
-        panels.findById(assessmentId).filter(p -> !p.isClosed() && !p.getMembers().isEmpty())
-                .ifPresent(panel -> fill(submission, panel, planner(panel)));
+        panel.filter(p -> !p.isClosed() && !p.getMembers().isEmpty())
+                .ifPresent(p -> fill(submission, p, planner(p)));
         return submission;
     }
 
@@ -97,7 +111,7 @@ public class ReviewEngine {
     public int fillAll(long assessmentId) {
         for (SubmittedAttempt a : system(() -> attempts.submitted(assessmentId))) {
             if (submissions.findByAttemptId(a.attemptId()).isEmpty()) {
-                intake(a.attemptId(), a.invitationId(), a.assessmentId(), a.submittedAt());
+                intake(a.attemptId(), a.invitationId(), a.assessmentId(), a.submittedAt(), true);
             }
         }
         ReviewPanel panel = panels.findById(assessmentId).orElse(null);

@@ -5,18 +5,21 @@ import dev.assay.base.SystemAuthentication;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts submitted attempts into review. Each submission is taken in right after it commits, in a
- * transaction of its own, so a problem here can never undo a candidate's submission; a periodic sweep
- * takes in anything that was missed (for example when the application stopped in between).
+ * Puts submitted attempts into review. The submission event is stored in Spring Modulith's event
+ * publication registry with the candidate's submission and handled after it commits, on a thread and in a
+ * transaction of its own: a problem here can never undo a submission, and the request that submitted never
+ * holds its database connection while it waits for another (when it did, 20 candidates submitting at once
+ * held all 20 pooled connections, each waiting for a second one: the load harness's submit burst stalled).
+ * A periodic sweep takes in anything that was missed (for example when the application stopped in between).
  */
 @Component
 class SubmissionIntake {
@@ -34,14 +37,19 @@ class SubmissionIntake {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void on(AttemptSubmitted submitted) {
+    /** Not in a request: a background thread after the submission committed, hence the system identity. */
+    @ApplicationModuleListener
+    public void on(AttemptSubmitted submitted) {
         try {
-            SystemAuthentication.runAs("SYSTEM", () -> separate.executeWithoutResult(status -> engine.intake(
-                    submitted.attemptId(), submitted.invitationId(), submitted.assessmentId(), submitted.submittedAt())));
+            SystemAuthentication.runAs("SYSTEM", () -> engine.intake(submitted.attemptId(), submitted.invitationId(),
+                    submitted.assessmentId(), submitted.submittedAt()));
+        } catch (DataIntegrityViolationException e) {
+            // Taken in meanwhile by a panel change or the sweep: nothing is missing.
+            log.debug("Attempt {} was already in review", submitted.attemptId());
         } catch (RuntimeException e) {
             log.error("Attempt {} was submitted but could not be put into review yet; the sweep will retry",
                     submitted.attemptId(), e);
+            throw e;
         }
     }
 

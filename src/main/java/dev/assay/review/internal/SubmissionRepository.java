@@ -18,5 +18,13 @@ public interface SubmissionRepository extends JpaRepository<Submission, Long> {
     @Query("select s from Submission s where s.id = :id")
     Optional<Submission> lockById(long id);
 
+    /**
+     * The submission of an attempt by a locking read: it sees a row another transaction committed after this
+     * one began, and waits for one that another transaction is inserting, so an attempt is taken in once.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Submission s where s.attemptId = :attemptId")
+    Optional<Submission> lockByAttemptId(long attemptId);
+
     long countByAssessmentIdAndLinkingTrue(long assessmentId);
 }
