@@ -2,6 +2,7 @@ package dev.assay.attempt;
 
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
+import dev.assay.attempt.internal.AttemptPulse;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
@@ -197,6 +198,39 @@ public class AttemptService {
     public void recordSignals(String token, int position, int seconds, int pastes, int pastedChars, int focusLosses) {
         attemptOf(usable(token)).recordSignals(position, seconds, pastes, pastedChars, focusLosses,
                 clock.instant());
+    }
+
+    /** What a candidate page observed on one task since its last report. */
+    public record SignalCounts(int position, int seconds, int pastes, int pastedChars, int focusLosses) {
+    }
+
+    /**
+     * The candidate page's periodic report and check in one call (one request every 15 seconds instead of a poll
+     * and a report): adds what the page observed, then says whether the attempt is still in progress and which
+     * page saves it. Observations are ignored once the attempt is over, as {@link #recordSignals} ignores them.
+     */
+    @PreAuthorize("permitAll()")
+    public CandidatePulse tick(String token, List<SignalCounts> observed) {
+        CandidateLink link = invitations.resolve(token);
+        if (link.state() != CandidateLink.State.VALID) {
+            return CandidatePulse.CLOSED;
+        }
+        Instant now = clock.instant();
+        if (observed.isEmpty()) {
+            return attempts.findPulse(link.invitationId())
+                    .map(p -> new CandidatePulse(p.inProgress(now), p.activePage())).orElse(CandidatePulse.CLOSED);
+        }
+        Attempt attempt = attempts.findByInvitationId(link.invitationId()).orElse(null);
+        if (attempt == null) {
+            return CandidatePulse.CLOSED;
+        }
+        for (SignalCounts o : observed) {
+            if (o.position() >= 0 && o.position() < attempt.getTasks().size()) {
+                attempt.recordSignals(o.position(), o.seconds(), o.pastes(), o.pastedChars(), o.focusLosses(), now);
+            }
+        }
+        return new CandidatePulse(new AttemptPulse(attempt.getDeadline(), attempt.getSubmittedAt(),
+                attempt.getActivePage()).inProgress(now), attempt.getActivePage());
     }
 
     /** Per-task integrity signals of an attempt, in task order, for the people who review it. */

@@ -154,6 +154,39 @@ class AttemptServiceIT extends DatabaseTest {
     }
 
     @Test
+    void thePagesTickRecordsWhatItObservedAndSaysWhetherTheAttemptIsStillInProgress() {
+        AssessmentView a = assessment();
+        IssuedInvitation issued = invite(a, 0);
+        String token = token(issued);
+        assertThat(attempts.tick(token, List.of(new AttemptService.SignalCounts(0, 15, 1, 40, 0))).inProgress())
+                .as("not started: nothing to record").isFalse();
+
+        attempts.start(token, true);
+        attempts.claim(token, "tab-one");
+        assertThat(attempts.tick(token, List.of())).as("a tick with nothing observed")
+                .isEqualTo(new CandidatePulse(true, "tab-one"));
+        assertThat(attempts.tick(token, List.of(new AttemptService.SignalCounts(0, 15, 1, 40, 0),
+                new AttemptService.SignalCounts(2, 5, 0, 0, 2), new AttemptService.SignalCounts(7, 99, 9, 9, 9))))
+                .isEqualTo(new CandidatePulse(true, "tab-one"));
+        attempts.tick(token, List.of(new AttemptService.SignalCounts(0, 15, 0, 0, 1)));
+        var signals = attempts.signals(issued.invitation().id());
+        assertThat(signals.get(0)).as("two ticks add up")
+                .isEqualTo(new IntegritySignals(0, 30, 1, 40, 1));
+        assertThat(signals.get(2)).isEqualTo(new IntegritySignals(2, 5, 0, 0, 2));
+        assertThat(signals.get(1)).as("a position the attempt does not have is ignored")
+                .isEqualTo(new IntegritySignals(1, 0, 0, 0, 0));
+
+        attempts.claim(token, "tab-two");
+        assertThat(attempts.tick(token, List.of(new AttemptService.SignalCounts(1, 15, 0, 0, 0))).activePage())
+                .as("another tab took over").isEqualTo("tab-two");
+        attempts.submit(token, "tab-two");
+        assertThat(attempts.tick(token, List.of(new AttemptService.SignalCounts(1, 15, 0, 0, 0))).inProgress())
+                .as("submitted").isFalse();
+        assertThat(attempts.signals(issued.invitation().id()).get(1).activeSeconds())
+                .as("only the report made before submitting counts").isEqualTo(15);
+    }
+
+    @Test
     void afterTheDeadlineSavesAreRefusedAndTheAttemptIsSubmittedWithWhatWasSaved() {
         AssessmentView a = assessment();
         String late = token(invite(a, 0));

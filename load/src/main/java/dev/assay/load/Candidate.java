@@ -12,9 +12,9 @@ import java.util.Random;
 /**
  * One candidate, from the invitation link to the receipt: opens the link, ticks consent, starts (clicking
  * Start again, up to ten times, if a start is refused), then types into the task's text areas with a save
- * every few seconds (what the page's one-second lazy value change sends after a pause in typing), answers the
- * page's 15-second poll and integrity-signal report, moves to another task now and then, and submits at the
- * end. A failed request is counted and the page reopened, as a browser reload would.
+ * every few seconds (what the page's one-second lazy value change sends after a pause in typing), sends the
+ * page's 15-second tick (its integrity-signal report and its check that the attempt goes on), moves to another
+ * task now and then, and submits at the end. A failed request is counted and the page reopened, as a browser reload would.
  *
  * <p>It remembers, per task and answer field, the last text the server acknowledged (the save's reply tells
  * the page which texts the server now has), so the run can check afterwards that the database holds it.
@@ -185,24 +185,16 @@ final class Candidate implements Runnable {
         }
     }
 
+    /** The page's 15-second tick: what it observed since the last one, and the check that the attempt goes on. */
     private void poll() throws IOException, InterruptedException {
-        Map<String, Object> poll = new HashMap<>();
-        poll.put("type", "event");
-        poll.put("node", 1);
-        poll.put("event", "ui-poll");
-        Reply r = flow.rpc(List.of(poll));
-        rec.ok("poll", r.nanos());
         Optional<Integer> root = root();
-        if (root.isPresent()) {
-            Map<String, Object> detail = new HashMap<>();
-            detail.put("event.detail.pos", position);
-            detail.put("event.detail.s", 15);
-            detail.put("event.detail.p", 0);
-            detail.put("event.detail.c", 0);
-            detail.put("event.detail.f", random.nextInt(10) == 0 ? 1 : 0);
-            Reply s = flow.rpc(List.of(FlowClient.event(root.get(), "assay-signals", detail)));
-            rec.ok("signals", s.nanos());
+        if (root.isEmpty()) {
+            return;
         }
+        String observed = "[{\"pos\":" + position + ",\"s\":15,\"p\":0,\"c\":0,\"f\":"
+                + (random.nextInt(10) == 0 ? 1 : 0) + "}]";
+        Reply r = flow.rpc(List.of(FlowClient.event(root.get(), "assay-tick", Map.of("event.detail.signals", observed))));
+        rec.ok("tick", r.nanos());
     }
 
     private void move() throws IOException, InterruptedException {

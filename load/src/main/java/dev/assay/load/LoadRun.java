@@ -36,7 +36,7 @@ public final class LoadRun {
 
     record Options(String app, String url, long appPid, String dbUrl, String dbUser, String dbPassword,
             int[] steps, int rampSeconds, int holdSeconds, double typingSeconds, int pollSeconds, int moveSeconds,
-            boolean submit, Path out, String javaHome, String label) {
+            boolean submit, Path out, String javaHome, String label, boolean profile) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,6 +104,11 @@ public final class LoadRun {
             List<Report.StepResult> results = new ArrayList<>();
             for (Step step : steps) {
                 sleepUntil(step.fromMillis());
+                boolean profiling = o.profile() && step == steps.getLast();
+                if (profiling) {
+                    Probe.jcmd(jcmd, appPid, "JFR.start", "name=load", "settings=profile",
+                            "filename=" + o.out().toAbsolutePath().resolve("app.jfr"));
+                }
                 double app0 = Probe.cpuSeconds(appPid);
                 double db0 = Probe.cpuSeconds(mariaPid);
                 double me0 = Probe.cpuSeconds(ProcessHandle.current().pid());
@@ -111,6 +116,9 @@ public final class LoadRun {
                 double app1 = Probe.cpuSeconds(appPid);
                 double db1 = Probe.cpuSeconds(mariaPid);
                 double me1 = Probe.cpuSeconds(ProcessHandle.current().pid());
+                if (profiling) {
+                    Probe.jcmd(jcmd, appPid, "JFR.stop", "name=load");
+                }
                 long active = candidates.stream().filter(c -> c.started).count();
                 long heap = step == steps.getLast() ? -1 : Probe.liveHeapKb(jcmd, appPid);
                 Report.StepResult r = Report.StepResult.of(step, active, rec, app1 - app0, db1 - db0, me1 - me0,
@@ -211,7 +219,7 @@ public final class LoadRun {
             if (!k.startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument " + k);
             }
-            if (k.equals("--no-submit")) {
+            if (k.equals("--no-submit") || k.equals("--profile")) {
                 a.put(k, "true");
             } else if (i + 1 < args.length) {
                 a.put(k, args[++i]);
@@ -232,8 +240,8 @@ public final class LoadRun {
                 a.getOrDefault("--db-user", "root"), a.getOrDefault("--db-password", ""), steps,
                 Integer.parseInt(a.getOrDefault("--ramp", "30")), Integer.parseInt(a.getOrDefault("--hold", "60")),
                 Double.parseDouble(a.getOrDefault("--typing", "3")), Integer.parseInt(a.getOrDefault("--poll", "15")),
-                Integer.parseInt(a.getOrDefault("--move", "90")), !a.containsKey("--no-submit"),
+                Integer.parseInt(a.getOrDefault("--move", "300")), !a.containsKey("--no-submit"),
                 Path.of(a.getOrDefault("--out", "load/reports/" + Instant.now().toString().substring(0, 19)
-                        .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""));
+                        .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""), a.containsKey("--profile"));
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Probe {
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private Probe() {
     }
@@ -52,21 +52,31 @@ final class Probe {
         return -1;
     }
 
-    /** Runs a full collection in the process and returns the heap in use afterwards, in KB, or -1. */
+    /**
+     * The live heap in KB, or -1: the total of a class histogram, which the JVM takes at a safepoint right after
+     * a full collection. (Reading the heap's use after a separate {@code GC.run} counts what the application
+     * allocated in between, hundreds of MB a second under load.)
+     */
     static long liveHeapKb(String jcmd, long pid) {
+        String histogram = jcmd(jcmd, pid, "GC.class_histogram");
+        Matcher m = TOTAL.matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+    }
+
+    /** Runs a diagnostic command in the process (a JFR recording, a class histogram); returns its output, or "" on failure. */
+    static String jcmd(String jcmd, long pid, String... args) {
         if (pid <= 0) {
-            return -1;
+            return "";
         }
+        List<String> command = new java.util.ArrayList<>(List.of(jcmd, String.valueOf(pid)));
+        command.addAll(List.of(args));
         try {
-            run(List.of(jcmd, String.valueOf(pid), "GC.run"));
-            String info = run(List.of(jcmd, String.valueOf(pid), "GC.heap_info"));
-            Matcher m = USED.matcher(info);
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            return run(command);
         } catch (IOException e) {
-            return -1;
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return "";
         }
     }
 

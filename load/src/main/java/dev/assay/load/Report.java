@@ -39,8 +39,8 @@ final class Report {
         }
     }
 
-    record StepResult(LoadRun.Step step, long active, int requests, double seconds, Latency save, Latency poll,
-            Latency signals, Latency open, Latency start, Latency move, Map<String, Long> failures, double appCpu,
+    record StepResult(LoadRun.Step step, long active, int requests, double seconds, Latency save, Latency tick,
+            Latency open, Latency start, Latency move, Map<String, Long> failures, double appCpu,
             double dbCpu, double driverCpu, long heapKb, long heapBaseKb) {
 
         static StepResult of(LoadRun.Step step, long active, Recorder rec, double appCpu, double dbCpu,
@@ -50,13 +50,13 @@ final class Report {
             Map<String, Long> failures = rec.failures(step.rampFromMillis(), step.toMillis()).stream()
                     .collect(Collectors.groupingBy(Recorder.Failure::kind, TreeMap::new, Collectors.counting()));
             return new StepResult(step, active, hold.size(), (step.toMillis() - step.fromMillis()) / 1000.0,
-                    Latency.of(hold, "save"), Latency.of(hold, "poll"), Latency.of(hold, "signals"),
+                    Latency.of(hold, "save"), Latency.of(hold, "tick"),
                     Latency.of(whole, "open"), Latency.of(whole, "start"), Latency.of(hold, "move"), failures,
                     appCpu, dbCpu, driverCpu, heapKb, heapBaseKb);
         }
 
         StepResult withHeap(long heap, long base) {
-            return new StepResult(step, active, requests, seconds, save, poll, signals, open, start, move, failures,
+            return new StepResult(step, active, requests, seconds, save, tick, open, start, move, failures,
                     appCpu, dbCpu, driverCpu, heap, base);
         }
 
@@ -70,9 +70,9 @@ final class Report {
         }
 
         String summary() {
-            return String.format(Locale.ROOT, "%d users (%d active): %.0f req/s, save p50/p95/p99 %s ms, poll p95 %s,"
+            return String.format(Locale.ROOT, "%d users (%d active): %.0f req/s, save p50/p95/p99 %s ms, tick p95 %s,"
                     + " start p95 %s, failures %s, app %.2f cores (%s ms/request), db %.2f, driver %.2f, heap %s KB/UI",
-                    step.users(), active, requests / seconds, save.cell(true), poll.cell(false), start.cell(false),
+                    step.users(), active, requests / seconds, save.cell(true), tick.cell(false), start.cell(false),
                     failures, appCpu / seconds, cpuPerRequest(), dbCpu / seconds, driverCpu / seconds, heapPerUi());
         }
     }
@@ -109,19 +109,19 @@ final class Report {
         b.append("- commit ").append(commit).append(", finished ").append(at).append("\n");
         b.append("- steps ").append(Arrays.toString(options.steps())).append(" candidates; each step added over ")
                 .append(options.rampSeconds()).append(" s and held ").append(options.holdSeconds())
-                .append(" s; a save every ").append(options.typingSeconds()).append(" s on average (±50%), a poll and a")
-                .append(" signals report every ").append(options.pollSeconds()).append(" s, a task change every ")
+                .append(" s; a save every ").append(options.typingSeconds()).append(" s on average (±50%), the page's tick (signals and check) every ")
+                .append(options.pollSeconds()).append(" s, a task change every ")
                 .append(options.moveSeconds()).append(" s").append(options.submit() ? "; everyone submits at the end"
                         : "").append("\n");
         b.append("- latencies in ms, measured by the driver from request sent to response read, during each hold\n\n");
-        b.append("| candidates (active) | requests/s | save p50 / p95 / p99 | poll p95 | signals p95 | task change p95 "
+        b.append("| candidates (active) | requests/s | save p50 / p95 / p99 | tick p95 | task change p95 "
                 + "| open p95 | start p95 | failures | app CPU (cores) | app CPU ms per request | MariaDB CPU | driver CPU "
                 + "| live heap MB | KB per UI |\n");
-        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        b.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (StepResult s : steps) {
-            b.append(String.format(Locale.ROOT, "| %d (%d) | %.0f | %s | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.2f "
+            b.append(String.format(Locale.ROOT, "| %d (%d) | %.0f | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.2f "
                             + "| %s | %s |\n", s.step().users(), s.active(), s.requests() / s.seconds(), s.save().cell(true),
-                    s.poll().cell(false), s.signals().cell(false), s.move().cell(false), s.open().cell(false),
+                    s.tick().cell(false), s.move().cell(false), s.open().cell(false),
                     s.start().cell(false), s.failures().isEmpty() ? "0" : s.failures().toString(), s.appCpu() / s.seconds(),
                     s.cpuPerRequest(), s.dbCpu() / s.seconds(), s.driverCpu() / s.seconds(),
                     s.heapKb() < 0 ? "–" : String.valueOf(s.heapKb() / 1024), s.heapPerUi()));
