@@ -2,7 +2,6 @@ package dev.assay.attempt;
 
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
-import dev.assay.attempt.internal.AttemptPulse;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
@@ -54,6 +53,7 @@ public class AttemptService {
 
     /** How often a start that met a lock conflict (a deadlock, or a second tab starting too) is tried. */
     static final int START_TRIES = 4;
+    private static final String NOT_THIS_TASK = "This answer does not match the task on the page. Please reload the page.";
 
     AttemptService(AttemptRepository attempts, InvitationService invitations, AssessmentService assessments,
             TaskBankService tasks, Submissions submissions, Clock clock, PlatformTransactionManager transactions) {
@@ -168,6 +168,40 @@ public class AttemptService {
     }
 
     /**
+     * Saves as {@link #save(String, String, int, Answer)} does, for a page that knows which task version it shows:
+     * one SELECT (the link) and one conditional UPDATE of the task's row, with the attempt's state checked in the
+     * same statement. Only when that UPDATE writes nothing is the attempt read to find out why (submitted, time
+     * up, another tab, or a first save that has to claim the attempt), through the same rules as the full path.
+     */
+    @PreAuthorize("permitAll()")
+    public Instant save(String token, String page, int position, long taskVersionId, Answer answer) {
+        CandidateLink link = usable(token);
+        TaskVersionView task = system(() -> tasks.version(taskVersionId));
+        boolean fits = switch (task.kind()) {
+            case WORKFLOW_DESIGN -> answer.workflow() != null;
+            case AUTOMATION_PLAN -> answer.automation() != null;
+            case AI_OUTPUT_CRITIQUE -> answer.critique() != null;
+        };
+        if (!fits) {
+            throw new AttemptException(NOT_THIS_TASK);
+        }
+        List<String> problems = AnswerRules.oversize(task.kind(), answer);
+        if (!problems.isEmpty()) {
+            throw new AttemptException(String.join(" ", problems));
+        }
+        Instant now = clock.instant();
+        if (attempts.storeAnswer(link.invitationId(), position, taskVersionId, requirePage(page),
+                AnswerJson.write(answer), now, now.minus(Attempt.GRACE)) == 1) {
+            return now;
+        }
+        Attempt attempt = attemptOf(link);
+        if (attempt.task(position).getTaskVersionId() != taskVersionId) {
+            throw new AttemptException(NOT_THIS_TASK);
+        }
+        return attempt.save(position, AnswerJson.write(answer), now, requirePage(page)).getSavedAt();
+    }
+
+    /**
      * Writes text the page typed but had not had confirmed (after a reload, or sent as the page closed) into
      * the saved answer of one task, by {@link AnswerTexts} path. The same rules as {@link #save} apply.
      */
@@ -216,21 +250,13 @@ public class AttemptService {
             return CandidatePulse.CLOSED;
         }
         Instant now = clock.instant();
-        if (observed.isEmpty()) {
-            return attempts.findPulse(link.invitationId())
-                    .map(p -> new CandidatePulse(p.inProgress(now), p.activePage())).orElse(CandidatePulse.CLOSED);
-        }
-        Attempt attempt = attempts.findByInvitationId(link.invitationId()).orElse(null);
-        if (attempt == null) {
-            return CandidatePulse.CLOSED;
-        }
         for (SignalCounts o : observed) {
-            if (o.position() >= 0 && o.position() < attempt.getTasks().size()) {
-                attempt.recordSignals(o.position(), o.seconds(), o.pastes(), o.pastedChars(), o.focusLosses(), now);
-            }
+            attempts.addSignals(link.invitationId(), o.position(), AttemptTask.clampSeconds(o.seconds()),
+                    AttemptTask.clampPastes(o.pastes()), AttemptTask.clampChars(o.pastedChars()),
+                    AttemptTask.clampFocusLosses(o.focusLosses()), now.minus(Attempt.GRACE));
         }
-        return new CandidatePulse(new AttemptPulse(attempt.getDeadline(), attempt.getSubmittedAt(),
-                attempt.getActivePage()).inProgress(now), attempt.getActivePage());
+        return attempts.findPulse(link.invitationId())
+                .map(p -> new CandidatePulse(p.inProgress(now), p.activePage())).orElse(CandidatePulse.CLOSED);
     }
 
     /** Per-task integrity signals of an attempt, in task order, for the people who review it. */

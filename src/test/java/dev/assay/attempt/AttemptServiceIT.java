@@ -186,6 +186,47 @@ class AttemptServiceIT extends DatabaseTest {
                 .as("only the report made before submitting counts").isEqualTo(15);
     }
 
+    /**
+     * The page's save names the task version it shows and is one conditional UPDATE; when that writes nothing,
+     * the reason comes from the same rules as the full path, with the same messages.
+     */
+    @Test
+    void thePagesOneStatementSaveKeepsEveryRuleOfTheFullSave() {
+        AssessmentView a = assessment();
+        String token = token(invite(a, 0));
+        CandidateSession session = attempts.start(token, true);
+        long memo = session.tasks().get(2).task().versionId();
+        long flow = session.tasks().get(0).task().versionId();
+
+        attempts.save(token, PAGE, 2, memo, critiqueAnswer("First page's first save claims the attempt"));
+        attempts.save(token, PAGE, 2, memo, critiqueAnswer("Then one statement"));
+        assertThat(attempts.open(token).tasks().get(2).answer().critique().corrected()).isEqualTo("Then one statement");
+        assertThat(jdbc.sql("select save_count from attempt_task t join attempt a on a.id = t.attempt_id join "
+                        + "invitation i on i.id = a.invitation_id where i.assessment_id = :a and t.task_position = 2")
+                .param("a", a.id()).query(Integer.class).single()).isEqualTo(2);
+
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, flow, critiqueAnswer("Another task's kind")))
+                .isInstanceOf(AttemptException.class).hasMessageContaining("does not match the task");
+        long otherMemo = attempts.start(token(invite(assessment(), 0)), true).tasks().get(2).task().versionId();
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, otherMemo, critiqueAnswer("Another assessment's task")))
+                .isInstanceOf(AttemptException.class).hasMessageContaining("does not match the task");
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, memo, critiqueAnswer("x".repeat(Answer.MAX_TEXT + 1))))
+                .hasMessageContaining("longer than 20,000 characters");
+        attempts.claim(token, "other-tab");
+        assertThatThrownBy(() -> attempts.save(token, PAGE, 2, memo, critiqueAnswer("From the replaced tab")))
+                .isInstanceOf(OtherPageException.class);
+        attempts.save(token, "other-tab", 2, memo, critiqueAnswer("From the tab that took over"));
+        jdbc.sql("update attempt set deadline = :past where invitation_id in (select id from invitation where "
+                        + "assessment_id = :a)")
+                .param("past", Instant.now().minus(Attempt.GRACE).minusSeconds(5)).param("a", a.id()).update();
+        assertThatThrownBy(() -> attempts.save(token, "other-tab", 2, memo, critiqueAnswer("Too late")))
+                .isInstanceOf(AttemptException.class).hasMessageContaining("Time is up");
+        assertThat(attempts.open(token).tasks().get(2).answer().critique().corrected())
+                .as("what was saved in time stays").isEqualTo("From the tab that took over");
+        assertThatThrownBy(() -> attempts.save(token, "other-tab", 2, memo, critiqueAnswer("After submitting")))
+                .isInstanceOf(AttemptException.class).hasMessageContaining("already submitted");
+    }
+
     @Test
     void afterTheDeadlineSavesAreRefusedAndTheAttemptIsSubmittedWithWhatWasSaved() {
         AssessmentView a = assessment();

@@ -106,6 +106,8 @@ class CandidateRequestBenchmark extends DatabaseTest {
         String token = fresh.removeLast();
         attempts.start(token, true);
         attempts.claim(token, "bench-page");
+        long version = attempts.open(token).tasks().get(2).task().versionId();
+        List<AttemptService.SignalCounts> observed = List.of(new AttemptService.SignalCounts(2, 15, 0, 0, 0));
         Answer answer = new Answer(null, null, new Answer.Critique(
                 List.of(new Answer.Flag(1, FlawCategory.WRONG_CALCULATION, "120/100 is 20%.")), "Corrected.",
                 Answer.Verdict.FIT_AFTER_FIXES, "Fix the figure first."));
@@ -113,13 +115,17 @@ class CandidateRequestBenchmark extends DatabaseTest {
             attempts.pulse(token);
             attempts.open(token);
             attempts.save(token, "bench-page", 2, answer);
+            attempts.save(token, "bench-page", 2, version, answer);
+            attempts.tick(token, observed);
             attempts.start(fresh.removeLast(), true);
         }
         System.out.println("| request | calls | SELECTs per call | UPDATEs+INSERTs per call | median ms |");
         System.out.println("| --- | --- | --- | --- | --- |");
         measure("periodic check (pulse)", repeat(() -> attempts.pulse(token)));
         measure("open (whole attempt)", repeat(() -> attempts.open(token)));
-        measure("save one answer", repeat(() -> attempts.save(token, "bench-page", 2, answer)));
+        measure("save one answer (full path)", repeat(() -> attempts.save(token, "bench-page", 2, answer)));
+        measure("save one answer (the page's path)", repeat(() -> attempts.save(token, "bench-page", 2, version, answer)));
+        measure("tick (signals and check)", repeat(() -> attempts.tick(token, observed)));
         List<Runnable> starts = new ArrayList<>();
         for (String t : fresh) {
             starts.add(() -> attempts.start(t, true));

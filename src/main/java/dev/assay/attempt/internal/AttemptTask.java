@@ -77,10 +77,27 @@ public class AttemptTask {
      * write absurd numbers; these are facts for people to weigh, never grounds for automatic decisions.
      */
     void addSignals(int seconds, int pastes, int chars, int focus) {
-        activeSeconds += clamp(seconds, 120);
-        pasteCount += clamp(pastes, 500);
-        pastedChars += clamp(chars, 1_000_000);
-        focusLosses += clamp(focus, 500);
+        activeSeconds += clampSeconds(seconds);
+        pasteCount += clampPastes(pastes);
+        pastedChars += clampChars(chars);
+        focusLosses += clampFocusLosses(focus);
+    }
+
+    /** The caps of one report, for writers that add to the row in SQL. */
+    public static int clampSeconds(int seconds) {
+        return clamp(seconds, 120);
+    }
+
+    public static int clampPastes(int pastes) {
+        return clamp(pastes, 500);
+    }
+
+    public static int clampChars(int chars) {
+        return clamp(chars, 1_000_000);
+    }
+
+    public static int clampFocusLosses(int focus) {
+        return clamp(focus, 500);
     }
 
     private static int clamp(int value, int max) {

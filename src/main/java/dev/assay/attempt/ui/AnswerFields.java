@@ -44,8 +44,11 @@ final class AnswerFields {
         field.setValueChangeTimeout(1000);
         field.addValueChangeListener(e -> {
             boolean tooLong = e.getValue().length() > max;
-            field.setInvalid(tooLong);
-            field.setErrorMessage(tooLong ? "Too long to save; please shorten it." : null);
+            // Only on a change of state: each call sends the page a script, and this runs on every save.
+            if (tooLong != field.isInvalid()) {
+                field.setInvalid(tooLong);
+                field.setErrorMessage(tooLong ? "Too long to save; please shorten it." : null);
+            }
             changed.run();
         });
         return field;
@@ -60,9 +63,13 @@ final class AnswerFields {
         int length = value.length();
         boolean tooLong = length > Answer.MAX_TEXT;
         area.setHelperText(String.format("%,d / %,d characters", length, Answer.MAX_TEXT));
-        area.setInvalid(tooLong);
-        area.setErrorMessage(tooLong ? String.format("%,d characters: %,d over the limit. Shorten it; it is not "
-                + "saved until it fits.", length, length - Answer.MAX_TEXT) : null);
+        // Only on a change of state (or a new length while too long): each call sends the page a script, and
+        // this runs on every save.
+        if (tooLong || area.isInvalid()) {
+            area.setInvalid(tooLong);
+            area.setErrorMessage(tooLong ? String.format("%,d characters: %,d over the limit. Shorten it; it is not "
+                    + "saved until it fits.", length, length - Answer.MAX_TEXT) : null);
+        }
     }
 
     static boolean tooLong(String... values) {

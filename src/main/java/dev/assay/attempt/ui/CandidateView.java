@@ -487,8 +487,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         tickListener = tick;
     }
 
-    /** More task reports than any honest page sends in one tick. */
+    /** More than any honest page sends in one tick: its length, and reports on this many tasks. */
     private static final int MAX_TICK_CHARS = 10_000;
+    private static final int MAX_TICK_TASKS = 20;
 
     private void onTick(String signals) {
         if (session == null || session.stage() != CandidateSession.Stage.IN_PROGRESS || inactive) {
@@ -525,6 +526,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                 int f = o.path("f").asInt(0);
                 if (s >= 0 && p >= 0 && c >= 0 && f >= 0 && (s | p | c | f) != 0) {
                     out.add(new AttemptService.SignalCounts(o.path("pos").asInt(-1), s, p, c, f));
+                }
+                if (out.size() == MAX_TICK_TASKS) {
+                    break;
                 }
             }
         } catch (RuntimeException e) {
@@ -640,10 +644,11 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
             status("Not saved — a field is over its limit");
             return false;
         }
-        status("Saving…");
+        // No "Saving…" from here: the page shows it itself as the candidate types, and this request ends with
+        // the outcome anyway.
         try {
             Answer saved = editor.value();
-            attempts.save(token, page, position, saved);
+            attempts.save(token, page, position, session.tasks().get(position).task().versionId(), saved);
             pending = false;
             status("Saved");
             confirmDrafts(position, saved);

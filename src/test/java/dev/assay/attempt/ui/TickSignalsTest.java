@@ -28,5 +28,7 @@ class TickSignalsTest {
                 .containsExactly(new SignalCounts(1, 2, 0, 0, 0));
         assertThat(CandidateView.observed("{not json")).isEmpty();
         assertThat(CandidateView.observed("[" + "{\"pos\":0,\"s\":1},".repeat(2_000) + "{}]")).as("too long").isEmpty();
+        assertThat(CandidateView.observed("[" + "{\"pos\":0,\"s\":1},".repeat(100) + "{}]")).as("at most 20 reports")
+                .hasSize(20);
     }
 }
