@@ -1,6 +1,7 @@
 package dev.assay.attempt;
 
 import dev.assay.attempt.internal.AnswerJson;
+import dev.assay.attempt.internal.AnswerWrites;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
@@ -44,6 +45,7 @@ public class AttemptService {
     static final int MAX_DRAFT_FIELDS = 400;
 
     private final AttemptRepository attempts;
+    private final AnswerWrites writes;
     private final InvitationService invitations;
     private final AssessmentService assessments;
     private final TaskBankService tasks;
@@ -55,9 +57,11 @@ public class AttemptService {
     static final int START_TRIES = 4;
     private static final String NOT_THIS_TASK = "This answer does not match the task on the page. Please reload the page.";
 
-    AttemptService(AttemptRepository attempts, InvitationService invitations, AssessmentService assessments,
-            TaskBankService tasks, Submissions submissions, Clock clock, PlatformTransactionManager transactions) {
+    AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
+            AssessmentService assessments, TaskBankService tasks, Submissions submissions, Clock clock,
+            PlatformTransactionManager transactions) {
         this.attempts = attempts;
+        this.writes = writes;
         this.invitations = invitations;
         this.assessments = assessments;
         this.tasks = tasks;
@@ -190,8 +194,8 @@ public class AttemptService {
             throw new AttemptException(String.join(" ", problems));
         }
         Instant now = clock.instant();
-        if (attempts.storeAnswer(link.invitationId(), position, taskVersionId, requirePage(page),
-                AnswerJson.write(answer), now, now.minus(Attempt.GRACE)) == 1) {
+        if (writes.storeAnswer(link.invitationId(), position, taskVersionId, requirePage(page),
+                AnswerJson.write(answer), now) == 1) {
             return now;
         }
         Attempt attempt = attemptOf(link);
@@ -251,9 +255,8 @@ public class AttemptService {
         }
         Instant now = clock.instant();
         for (SignalCounts o : observed) {
-            attempts.addSignals(link.invitationId(), o.position(), AttemptTask.clampSeconds(o.seconds()),
-                    AttemptTask.clampPastes(o.pastes()), AttemptTask.clampChars(o.pastedChars()),
-                    AttemptTask.clampFocusLosses(o.focusLosses()), now.minus(Attempt.GRACE));
+            writes.addSignals(link.invitationId(), o.position(), o.seconds(), o.pastes(), o.pastedChars(),
+                    o.focusLosses(), now);
         }
         return attempts.findPulse(link.invitationId())
                 .map(p -> new CandidatePulse(p.inProgress(now), p.activePage())).orElse(CandidatePulse.CLOSED);
