@@ -2,6 +2,7 @@ package dev.assay.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -24,6 +25,16 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         properties.put("spring.datasource.password", db.password());
         if (db.external()) {
             properties.put("spring.datasource.driver-class-name", "com.mysql.cj.jdbc.Driver");
+            // The driver settings of the production profile for MySQL and MariaDB, read from its file.
+            Properties production = new Properties();
+            try (var in = TestDatabaseEnvironment.class.getResourceAsStream("/application-mysql.properties")) {
+                production.load(in);
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("application-mysql.properties is not on the classpath", e);
+            }
+            production.stringPropertyNames().stream()
+                    .filter(k -> k.startsWith("spring.datasource.hikari.data-source-properties."))
+                    .forEach(k -> properties.put(k, production.getProperty(k)));
         }
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());
