@@ -36,7 +36,7 @@ public final class LoadRun {
 
     record Options(String app, String url, long appPid, String dbUrl, String dbUser, String dbPassword,
             int[] steps, int rampSeconds, int holdSeconds, double typingSeconds, int pollSeconds, int moveSeconds,
-            boolean submit, Path out, String javaHome, String label, boolean profile) {
+            boolean submit, Path out, String javaHome, String label, boolean profile, int warmup) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,8 +68,11 @@ public final class LoadRun {
             long assessment = db.openAssessment();
             String run = Long.toString(System.currentTimeMillis() % 1_679_616, 36);
             run = "0000".substring(run.length()) + run;
-            List<String> tokens = db.invite(assessment, total, run);
-            log("invited " + total + " candidates to assessment " + assessment);
+            List<String> tokens = db.invite(assessment, total + o.warmup(), run);
+            log("invited " + (total + o.warmup()) + " candidates to assessment " + assessment);
+            if (o.warmup() > 0) {
+                warmUp(o, http, base, tokens.subList(total, total + o.warmup()), total);
+            }
             long mariaPid = Probe.pidOf("mariadbd");
             long heapBase = Probe.liveHeapKb(jcmd, appPid);
             log("live heap before any candidate: " + heapBase + " KB");
@@ -148,6 +151,30 @@ public final class LoadRun {
                 }
             }
         }
+    }
+
+    /**
+     * Candidates who start over 30 s, type for a minute and submit, before anything is measured: the JIT
+     * compiles the hot paths, so the first step measures a warm node. They are not in the report or the
+     * lost-text check.
+     */
+    private static void warmUp(Options o, HttpClient http, URI base, List<String> tokens, int firstIndex)
+            throws InterruptedException {
+        log("warming up with " + tokens.size() + " candidates (30 s to start, 60 s of typing, then they submit)");
+        long t0 = System.currentTimeMillis() + 1_000;
+        Recorder ignored = new Recorder();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        for (int i = 0; i < tokens.size(); i++) {
+            Candidate.Plan plan = new Candidate.Plan(t0 + (long) i * 30_000 / tokens.size(), t0 + 90_000,
+                    (long) (o.typingSeconds() * 1000), o.pollSeconds() * 1000L, o.moveSeconds() * 1000L, true);
+            threads.submit(new Candidate(firstIndex + i, tokens.get(i), new FlowClient(http, base), ignored, plan));
+        }
+        threads.shutdown();
+        if (!threads.awaitTermination(5, TimeUnit.MINUTES)) {
+            threads.shutdownNow();
+        }
+        log("warm-up done: " + ignored.counter("abandoned") + " abandoned, " + ignored.counter("submit-failed")
+                + " submits failed");
     }
 
     private static Process startApp(Options o, URI base) throws IOException {
@@ -242,6 +269,7 @@ public final class LoadRun {
                 Double.parseDouble(a.getOrDefault("--typing", "3")), Integer.parseInt(a.getOrDefault("--poll", "15")),
                 Integer.parseInt(a.getOrDefault("--move", "300")), !a.containsKey("--no-submit"),
                 Path.of(a.getOrDefault("--out", "load/reports/" + Instant.now().toString().substring(0, 19)
-                        .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""), a.containsKey("--profile"));
+                        .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""), a.containsKey("--profile"),
+                Integer.parseInt(a.getOrDefault("--warmup", "0")));
     }
 }

@@ -113,6 +113,10 @@ final class Report {
                 .append(options.pollSeconds()).append(" s, a task change every ")
                 .append(options.moveSeconds()).append(" s").append(options.submit() ? "; everyone submits at the end"
                         : "").append("\n");
+        if (options.warmup() > 0) {
+            b.append("- before the first step, ").append(options.warmup()).append(" other candidates started, typed ")
+                    .append("for a minute and submitted (JIT warm-up; not in these figures)\n");
+        }
         b.append("- latencies in ms, measured by the driver from request sent to response read, during each hold\n\n");
         b.append("| candidates (active) | requests/s | save p50 / p95 / p99 | tick p95 | task change p95 "
                 + "| open p95 | start p95 | failures | app CPU (cores) | app CPU ms per request | MariaDB CPU | driver CPU "
@@ -164,6 +168,7 @@ final class Report {
         int top = 40;
         int bottom = 60;
         double maxUsers = steps.stream().mapToInt(s -> s.step().users()).max().orElse(1);
+        double minUsers = steps.size() < 2 ? 0 : steps.stream().mapToInt(s -> s.step().users()).min().orElse(0);
         double maxMs = Math.max(10, steps.stream().mapToDouble(s -> s.save().p99()).max().orElse(10));
         double lo = Math.log10(1);
         double hi = Math.ceil(Math.log10(maxMs));
@@ -181,7 +186,7 @@ final class Report {
                     fmt(Math.pow(10, d))));
         }
         for (StepResult s : steps) {
-            double x = left + s.step().users() / maxUsers * plotW;
+            double x = left + 20 + (s.step().users() - minUsers) / (maxUsers - minUsers) * (plotW - 40);
             b.append(String.format(Locale.ROOT, "<line x1='%.1f' x2='%.1f' y1='%d' y2='%d' stroke='#eee'/>"
                     + "<text x='%.1f' y='%d' text-anchor='middle'>%d</text>\n", x, x, top, top + plotH, x,
                     top + plotH + 18, s.step().users()));
@@ -197,7 +202,7 @@ final class Report {
                 if (s.save().count() == 0) {
                     continue;
                 }
-                double x = left + s.step().users() / maxUsers * plotW;
+                double x = left + 20 + (s.step().users() - minUsers) / (maxUsers - minUsers) * (plotW - 40);
                 double y = top + plotH - (Math.log10(Math.max(1, v)) - lo) / (hi - lo) * plotH;
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
             }
