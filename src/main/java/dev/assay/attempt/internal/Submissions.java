@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way an attempt gets submitted, whoever triggers it (the candidate, the page's own poll on an
+ * The one way an attempt gets submitted, whoever triggers it (the candidate, a page reopening an
  * overdue attempt, the scheduler): marks the attempt and its invitation, and announces the submission.
  */
 @Component
