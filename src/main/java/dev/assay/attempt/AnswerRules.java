@@ -12,6 +12,15 @@ public final class AnswerRules {
     private AnswerRules() {
     }
 
+    /** Whether the answer is of the task's kind (it holds the part that kind of task asks for). */
+    public static boolean fits(TaskKind kind, Answer answer) {
+        return switch (kind) {
+            case WORKFLOW_DESIGN -> answer.workflow() != null;
+            case AUTOMATION_PLAN -> answer.automation() != null;
+            case AI_OUTPUT_CRITIQUE -> answer.critique() != null;
+        };
+    }
+
     /** Why an answer cannot be stored (too long, too many items), or nothing. Nothing is ever cut silently. */
     public static List<String> oversize(TaskKind kind, Answer answer) {
         List<String> problems = new ArrayList<>();

@@ -96,9 +96,7 @@ public class AttemptService {
         if (link.state() != CandidateLink.State.VALID) {
             return CandidatePulse.CLOSED;
         }
-        return attempts.findPulse(link.invitationId())
-                .map(p -> new CandidatePulse(p.inProgress(clock.instant()), p.activePage()))
-                .orElse(CandidatePulse.CLOSED);
+        return pulseOf(link, clock.instant());
     }
 
     /**
@@ -164,10 +162,7 @@ public class AttemptService {
     public Instant save(String token, String page, int position, Answer answer) {
         Attempt attempt = attemptOf(usable(token));
         TaskVersionView task = system(() -> tasks.version(attempt.task(position).getTaskVersionId()));
-        List<String> problems = AnswerRules.oversize(task.kind(), answer);
-        if (!problems.isEmpty()) {
-            throw new AttemptException(String.join(" ", problems));
-        }
+        storable(task, answer);
         return attempt.save(position, AnswerJson.write(answer), clock.instant(), requirePage(page)).getSavedAt();
     }
 
@@ -181,18 +176,7 @@ public class AttemptService {
     public Instant save(String token, String page, int position, long taskVersionId, Answer answer) {
         CandidateLink link = usable(token);
         TaskVersionView task = system(() -> tasks.version(taskVersionId));
-        boolean fits = switch (task.kind()) {
-            case WORKFLOW_DESIGN -> answer.workflow() != null;
-            case AUTOMATION_PLAN -> answer.automation() != null;
-            case AI_OUTPUT_CRITIQUE -> answer.critique() != null;
-        };
-        if (!fits) {
-            throw new AttemptException(NOT_THIS_TASK);
-        }
-        List<String> problems = AnswerRules.oversize(task.kind(), answer);
-        if (!problems.isEmpty()) {
-            throw new AttemptException(String.join(" ", problems));
-        }
+        storable(task, answer);
         Instant now = clock.instant();
         if (writes.storeAnswer(link.invitationId(), position, taskVersionId, requirePage(page),
                 AnswerJson.write(answer), now) == 1) {
@@ -258,6 +242,10 @@ public class AttemptService {
             writes.addSignals(link.invitationId(), o.position(), o.seconds(), o.pastes(), o.pastedChars(),
                     o.focusLosses(), now);
         }
+        return pulseOf(link, now);
+    }
+
+    private CandidatePulse pulseOf(CandidateLink link, Instant now) {
         return attempts.findPulse(link.invitationId())
                 .map(p -> new CandidatePulse(p.inProgress(now), p.activePage())).orElse(CandidatePulse.CLOSED);
     }
@@ -341,6 +329,17 @@ public class AttemptService {
             throw new AttemptException("This page could not be identified. Reload it.");
         }
         return page;
+    }
+
+    /** Refuses an answer of another kind than the task, or one too long to store, with a reason. */
+    private static void storable(TaskVersionView task, Answer answer) {
+        if (!AnswerRules.fits(task.kind(), answer)) {
+            throw new AttemptException(NOT_THIS_TASK);
+        }
+        List<String> problems = AnswerRules.oversize(task.kind(), answer);
+        if (!problems.isEmpty()) {
+            throw new AttemptException(String.join(" ", problems));
+        }
     }
 
     private CandidateLink usable(String token) {

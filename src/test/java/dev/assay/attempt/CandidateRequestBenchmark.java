@@ -3,19 +3,10 @@ package dev.assay.attempt;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.IssuedInvitation;
 import dev.assay.invitation.NewInvitation;
+import dev.assay.review.ReviewFixtures;
 import dev.assay.support.DatabaseTest;
-import dev.assay.taskbank.AssessmentService;
-import dev.assay.taskbank.AssessmentSpec;
 import dev.assay.taskbank.AssessmentView;
-import dev.assay.taskbank.DefaultCompetencyModel;
 import dev.assay.taskbank.FlawCategory;
-import dev.assay.taskbank.JobRoleService;
-import dev.assay.taskbank.RoleDetail;
-import dev.assay.taskbank.SlotSpec;
-import dev.assay.taskbank.TaskBankService;
-import dev.assay.taskbank.TaskContent;
-import dev.assay.taskbank.TaskDetail;
-import dev.assay.taskbank.TaskSamples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,24 +36,13 @@ class CandidateRequestBenchmark extends DatabaseTest {
     InvitationService invitations;
 
     @Autowired
-    JobRoleService roles;
-
-    @Autowired
-    TaskBankService bank;
-
-    @Autowired
-    AssessmentService assessments;
+    ReviewFixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
 
     private static String id() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private long publish(TaskContent content) {
-        TaskDetail d = bank.create(content.kind(), content);
-        return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
     }
 
     private String invite(AssessmentView a) {
@@ -93,12 +73,7 @@ class CandidateRequestBenchmark extends DatabaseTest {
 
     @Test
     void measure() {
-        RoleDetail role = roles.create("Bench Role " + id(), "A role.", DefaultCompetencyModel.criteria());
-        List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Flow " + id(), role.key()))),
-                SlotSpec.fixed(publish(TaskSamples.automation("Week " + id(), role.key()))),
-                SlotSpec.fixed(publish(TaskSamples.critique("Memo " + id(), role.key()))));
-        AssessmentView a = assessments.open(assessments.create(
-                new AssessmentSpec("Bench " + id(), role.id(), 60, "Welcome.", true, slots)).id());
+        AssessmentView a = fixtures.assessment();
         List<String> fresh = new ArrayList<>();
         for (int i = 0; i < CALLS + 20; i++) {
             fresh.add(invite(a));

@@ -383,7 +383,11 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
      * or taken over. A cheap check; the whole attempt is read again only when the page reloads.
      */
     private void checkPulse() {
-        CandidatePulse now = attempts.pulse(token);
+        follow(attempts.pulse(token));
+    }
+
+    /** Reloads when the attempt is no longer in progress; stops saving here when another tab has taken over. */
+    private void follow(CandidatePulse now) {
         if (!now.inProgress()) {
             reload();
         } else if (!page.equals(now.activePage())) {
@@ -498,18 +502,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         if (pending) {
             saveNow();
         }
-        CandidatePulse now;
-        try {
-            now = attempts.tick(token, observed(signals));
-        } catch (AttemptException e) {
-            log.debug("Tick refused: {}", e.getMessage());
-            return;
-        }
-        if (!now.inProgress()) {
-            reload();
-        } else if (!page.equals(now.activePage())) {
-            otherTab();
-        }
+        follow(attempts.tick(token, observed(signals)));
     }
 
     /** The page's per-task observations; anything unreadable or out of range is dropped. */
