@@ -6,15 +6,15 @@ import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
-import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
-import dev.assay.taskbank.AssessmentService;
+import dev.assay.invitation.port.CandidateRecords;
 import dev.assay.taskbank.AssessmentStatus;
 import dev.assay.taskbank.CandidateBrief;
 import dev.assay.taskbank.DrawnTask;
-import dev.assay.taskbank.TaskBankService;
 import dev.assay.taskbank.TaskVersionView;
+import dev.assay.taskbank.port.AssessmentCatalog;
+import dev.assay.taskbank.port.TaskVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +47,10 @@ public class AttemptService {
     private final AttemptRepository attempts;
     private final AnswerWrites writes;
     private final InvitationService invitations;
-    private final AssessmentService assessments;
-    private final TaskBankService tasks;
+    private final CandidateRecords candidates;
+    private final AssessmentCatalog assessments;
+    private final TaskVersions tasks;
+    private final AttemptPorts ports;
     private final Submissions submissions;
     private final Clock clock;
     private final TransactionTemplate startTransaction;
@@ -58,11 +60,13 @@ public class AttemptService {
     private static final String NOT_THIS_TASK = "This answer does not match the task on the page. Please reload the page.";
 
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
-            AssessmentService assessments, TaskBankService tasks, Submissions submissions, Clock clock,
-            PlatformTransactionManager transactions) {
+            CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
+            Submissions submissions, Clock clock, PlatformTransactionManager transactions) {
         this.attempts = attempts;
         this.writes = writes;
         this.invitations = invitations;
+        this.candidates = candidates;
+        this.ports = ports;
         this.assessments = assessments;
         this.tasks = tasks;
         this.submissions = submissions;
@@ -128,16 +132,16 @@ public class AttemptService {
         if (attempts.findByInvitationId(link.invitationId()).isPresent()) {
             return session(link);
         }
-        CandidateBrief brief = system(() -> assessments.candidateBrief(link.assessmentId()));
+        CandidateBrief brief = assessments.candidateBrief(link.assessmentId());
         if (brief.status() != AssessmentStatus.OPEN) {
             throw new AttemptException("This assessment is no longer open. Please contact " + link.contact() + ".");
         }
-        List<DrawnTask> drawn = system(() -> assessments.draw(link.assessmentId()));
+        List<DrawnTask> drawn = assessments.draw(link.assessmentId());
         Attempt attempt = Attempt.start(link.invitationId(), link.assessmentId(), brief.totalMinutes(),
                 link.accommodationPercent(), drawn.stream().map(d -> new long[] {d.slot(), d.taskVersionId()}).toList(),
                 clock.instant());
         attempts.save(attempt);
-        SystemAuthentication.runAs("SYSTEM", () -> invitations.recordStarted(link.invitationId()));
+        candidates.recordStarted(link.invitationId());
         log.info("Attempt {} started for invitation {}; deadline {}", attempt.getId(), link.invitationId(),
                 attempt.getDeadline());
         return session(link);
@@ -161,7 +165,7 @@ public class AttemptService {
     @PreAuthorize("permitAll()")
     public Instant save(String token, String page, int position, Answer answer) {
         Attempt attempt = attemptOf(usable(token));
-        TaskVersionView task = system(() -> tasks.version(attempt.task(position).getTaskVersionId()));
+        TaskVersionView task = tasks.version(attempt.task(position).getTaskVersionId());
         storable(task, answer);
         return attempt.save(position, AnswerJson.write(answer), clock.instant(), requirePage(page)).getSavedAt();
     }
@@ -175,7 +179,7 @@ public class AttemptService {
     @PreAuthorize("permitAll()")
     public Instant save(String token, String page, int position, long taskVersionId, Answer answer) {
         CandidateLink link = usable(token);
-        TaskVersionView task = system(() -> tasks.version(taskVersionId));
+        TaskVersionView task = tasks.version(taskVersionId);
         storable(task, answer);
         Instant now = clock.instant();
         if (writes.storeAnswer(link.invitationId(), position, taskVersionId, requirePage(page),
@@ -200,7 +204,7 @@ public class AttemptService {
         }
         Attempt attempt = attemptOf(usable(token));
         AttemptTask task = attempt.task(position);
-        TaskVersionView version = system(() -> tasks.version(task.getTaskVersionId()));
+        TaskVersionView version = tasks.version(task.getTaskVersionId());
         Answer stored = task.getAnswerJson() == null ? Answer.empty(version.kind()) : AnswerJson.read(task.getAnswerJson());
         Answer merged = AnswerTexts.apply(stored, texts);
         if (!merged.equals(stored)) {
@@ -251,7 +255,7 @@ public class AttemptService {
     }
 
     /** Per-task integrity signals of an attempt, in task order, for the people who review it. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'REVIEWER', 'SYSTEM')")
+    @PreAuthorize("hasAnyRole('RECRUITER', 'REVIEWER')")
     @Transactional(readOnly = true)
     public List<IntegritySignals> signals(long invitationId) {
         return attempts.findByInvitationId(invitationId).map(a -> a.getTasks().stream()
@@ -261,32 +265,20 @@ public class AttemptService {
     }
 
     /** Submitted attempts of an assessment, oldest first. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @PreAuthorize("hasRole('RECRUITER')")
     @Transactional(readOnly = true)
     public List<SubmittedAttempt> submitted(long assessmentId) {
-        return attempts.findSubmitted(assessmentId).stream()
-                .map(a -> new SubmittedAttempt(a.getId(), a.getInvitationId(), a.getAssessmentId(), a.getSubmittedAt()))
-                .toList();
+        return ports.submitted(assessmentId);
     }
 
     /**
-     * A submitted attempt's answers and signals. Reviewers reach this only through the review module,
-     * which first checks that the submission is assigned to them; hence no reviewer role here.
+     * A submitted attempt's answers and signals, for the recruiter. Reviewers reach it only through the
+     * review module, which first checks that the submission is assigned to them.
      */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @PreAuthorize("hasRole('RECRUITER')")
     @Transactional(readOnly = true)
     public SubmittedResponse response(long attemptId) {
-        Attempt attempt = attempts.findById(attemptId).filter(Attempt::isSubmitted)
-                .orElseThrow(() -> new AttemptException("This attempt does not exist or has not been submitted."));
-        return new SubmittedResponse(attempt.getId(), attempt.getInvitationId(), attempt.getAssessmentId(),
-                attempt.getSubmittedAt(), attempt.isSubmittedAutomatically(), attempt.getTasks().stream().map(t -> {
-                    TaskVersionView version = system(() -> tasks.version(t.getTaskVersionId()));
-                    boolean answered = t.getAnswerJson() != null;
-                    Answer answer = answered ? AnswerJson.read(t.getAnswerJson()) : Answer.empty(version.kind());
-                    return new SubmittedResponse.TaskResponse(t.getPosition(), t.getTaskVersionId(), answer, answered,
-                            new IntegritySignals(t.getPosition(), t.getActiveSeconds(), t.getPasteCount(),
-                                    t.getPastedChars(), t.getFocusLosses()));
-                }).toList());
+        return ports.response(attemptId);
     }
 
     /** Submits from the page that saves the attempt; another tab that was replaced cannot submit. */
@@ -301,7 +293,7 @@ public class AttemptService {
     }
 
     private CandidateSession session(CandidateLink link) {
-        CandidateBrief brief = system(() -> assessments.candidateBrief(link.assessmentId()));
+        CandidateBrief brief = assessments.candidateBrief(link.assessmentId());
         int allowed = (int) Attempt.allowed(brief.totalMinutes(), link.accommodationPercent()).toMinutes();
         Attempt attempt = attempts.findByInvitationId(link.invitationId()).orElse(null);
         if (attempt == null) {
@@ -313,7 +305,7 @@ public class AttemptService {
             submissions.submit(attempt, now, true);
         }
         List<CandidateSession.CandidateTask> list = attempt.getTasks().stream().map(t -> {
-            TaskVersionView version = system(() -> tasks.version(t.getTaskVersionId()));
+            TaskVersionView version = tasks.version(t.getTaskVersionId());
             Answer answer = t.getAnswerJson() == null ? Answer.empty(version.kind()) : AnswerJson.read(t.getAnswerJson());
             return new CandidateSession.CandidateTask(t.getPosition(), version, answer, t.getSavedAt());
         }).toList();
@@ -359,9 +351,5 @@ public class AttemptService {
     private Attempt attemptOf(CandidateLink link) {
         return attempts.findByInvitationId(link.invitationId())
                 .orElseThrow(() -> new AttemptException("This assessment has not been started yet."));
-    }
-
-    private static <T> T system(java.util.function.Supplier<T> work) {
-        return SystemAuthentication.callAs("SYSTEM", work);
     }
 }

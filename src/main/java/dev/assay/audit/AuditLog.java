@@ -1,13 +1,10 @@
 package dev.assay.audit;
 
-import dev.assay.base.SystemAuthentication;
 import dev.assay.base.SearchText;
-import dev.assay.audit.internal.Appender;
 import dev.assay.audit.internal.AuditRecord;
 import dev.assay.audit.internal.AuditRepository;
 import dev.assay.audit.internal.ChainVerifier;
 import jakarta.persistence.criteria.Predicate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -18,49 +15,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records actions in the hash-chained audit log and lets admins read and verify it. Recording joins the
- * caller's transaction: if the change is rolled back, so is its entry.
+ * Lets admins read and verify the hash-chained audit log. Modules write to it through
+ * {@link dev.assay.audit.port.AuditTrail}.
  */
 @Service
 @Transactional
 public class AuditLog {
 
-    private final Appender appender;
     private final AuditRepository records;
     private final ChainVerifier verifier;
-    private final Clock clock;
 
-    AuditLog(Appender appender, AuditRepository records, ChainVerifier verifier, Clock clock) {
-        this.appender = appender;
+    AuditLog(AuditRepository records, ChainVerifier verifier) {
         this.records = records;
         this.verifier = verifier;
-        this.clock = clock;
-    }
-
-    /**
-     * Appends an entry for the signed-in person (or the system).
-     *
-     * @param action  what happened, e.g. {@code score.submitted}
-     * @param subject what it happened to, e.g. {@code submission C-7F3K / task 2}
-     * @param details the facts, e.g. the new values
-     * @param reason  why, when the person gave a reason
-     */
-    @PreAuthorize("isAuthenticated()")
-    public AuditEntry record(String action, String subject, String details, String reason) {
-        return view(appender.append(clock.instant(), SystemAuthentication.currentName(), action, subject, details,
-                reason));
-    }
-
-    /**
-     * Records a sign-in attempt. Nobody is signed in yet when it happens, so the caller names the actor (the
-     * account's email, or a placeholder for emails with no account). Only {@code sign_in.*} actions.
-     */
-    @PreAuthorize("permitAll()")
-    public AuditEntry recordSignIn(String actor, String action, String subject, String details) {
-        if (action == null || !action.startsWith("sign_in.")) {
-            throw new IllegalArgumentException("Only sign-in events are recorded without a signed-in person");
-        }
-        return view(appender.append(clock.instant(), actor, action, subject, details, null));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -138,7 +105,7 @@ public class AuditLog {
         };
     }
 
-    private static AuditEntry view(AuditRecord r) {
+    static AuditEntry view(AuditRecord r) {
         return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActor(), r.getAction(), r.getSubject(), r.getDetails(),
                 r.getReason(), r.getPreviousHash(), r.getHash());
     }

@@ -3,5 +3,6 @@
  * the one before it, so changing or deleting a stored entry breaks the chain. Public:
  * {@link dev.assay.audit.AuditLog} and its records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+        allowedDependencies = {"base", "base :: ui"})
 package dev.assay.audit;

@@ -1,6 +1,6 @@
 package dev.assay.invitation;
 
-import dev.assay.audit.AuditLog;
+import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.SearchText;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.base.Utf8;
@@ -48,11 +48,13 @@ public class InvitationService {
     private final OutboxDispatcher dispatcher;
     private final InvitationMail mail;
     private final AssessmentService assessments;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
+    private final InvitationPorts ports;
 
     InvitationService(InvitationRepository invitations, OutboxRepository outbox, OutboxDispatcher dispatcher,
-            InvitationMail mail, AssessmentService assessments, AuditLog audit, Clock clock) {
+            InvitationMail mail, AssessmentService assessments, AuditTrail audit, Clock clock, InvitationPorts ports) {
+        this.ports = ports;
         this.invitations = invitations;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
@@ -218,37 +220,16 @@ public class InvitationService {
         }).orElseGet(CandidateLink::unknown);
     }
 
-    /**
-     * Who a candidate is. Only for recruiters and the application itself: reviewers reach identities only
-     * through the review module, once a recruiter has closed the review.
-     */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    /** Who a candidate is, for the recruiter. */
     @Transactional(readOnly = true)
     public InvitationView identity(long invitationId) {
-        return view(load(invitationId));
+        return ports.identity(invitationId);
     }
 
     /** {@link #identity} for many invitations in one query, by invitation id; ids that do not exist are absent. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
     @Transactional(readOnly = true)
     public java.util.Map<Long, InvitationView> identities(java.util.Collection<Long> invitationIds) {
-        if (invitationIds.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return invitations.findAllById(invitationIds).stream()
-                .collect(java.util.stream.Collectors.toMap(Invitation::getId, this::view));
-    }
-
-    /** Records that the candidate started; called by the attempt when it begins. */
-    @PreAuthorize("hasRole('SYSTEM')")
-    public void recordStarted(long invitationId) {
-        load(invitationId).markStarted(clock.instant());
-    }
-
-    /** Records that the candidate's attempt was submitted (by them or at the deadline). */
-    @PreAuthorize("hasRole('SYSTEM')")
-    public void recordSubmitted(long invitationId) {
-        load(invitationId).markSubmitted(clock.instant());
+        return ports.identities(invitationIds);
     }
 
     /** The outbox, newest first; {@code search} (optional) matches recipient or subject. */
@@ -331,13 +312,11 @@ public class InvitationService {
     }
 
     private InvitationView view(Invitation i) {
-        return new InvitationView(i.getId(), i.getAssessmentId(), i.getCandidateCode(), i.getCandidateName(),
-                i.getCandidateEmail(), i.getAccommodationPercent(), i.getStartDeadline(), i.status(clock.instant()),
-                i.getLastSentAt(), i.getOpenedAt());
+        return ports.view(i);
     }
 
     private Invitation load(long id) {
-        return invitations.findById(id).orElseThrow(() -> new InvitationException("This invitation no longer exists."));
+        return ports.load(id);
     }
 
     /** Whom candidates contact: the recruiter who invited them, or the hiring team if the system did. */

@@ -3,5 +3,6 @@
  * only as hashes, and outbound mail through an outbox. Public: {@link dev.assay.invitation.InvitationService}
  * and its records.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Invitations")
+@org.springframework.modulith.ApplicationModule(displayName = "Invitations",
+        allowedDependencies = {"base", "base :: ui", "audit", "audit :: port", "taskbank"})
 package dev.assay.invitation;

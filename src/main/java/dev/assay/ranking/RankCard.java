@@ -1,7 +1,7 @@
 package dev.assay.ranking;
 
 import dev.assay.attempt.IntegritySignals;
-import dev.assay.ranking.stats.FlagDetection;
+import dev.assay.review.FlagCheck;
 import java.util.List;
 
 /**
@@ -28,7 +28,7 @@ public record RankCard(long assessmentId, String assessmentTitle, AssessmentRank
     }
 
     /** The planted-flaw check on one critique task. */
-    public record FlawCheck(int position, String title, FlagDetection.Result result) {
+    public record FlawCheck(int position, String title, FlagCheck result) {
     }
 
     /** The disagreement flag and how it was settled. */

@@ -1,6 +1,6 @@
 package dev.assay.review;
 
-import dev.assay.audit.AuditLog;
+import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.InvitationView;
@@ -8,9 +8,11 @@ import dev.assay.review.internal.Assignment;
 import dev.assay.review.internal.AssignmentRepository;
 import dev.assay.review.internal.Conflict;
 import dev.assay.review.internal.ConflictRepository;
-import dev.assay.review.internal.Reconciliation;
 import dev.assay.review.internal.ReconciliationRepository;
-import dev.assay.review.internal.ReviewEngine;
+import dev.assay.review.internal.ReviewAssignments;
+import dev.assay.review.internal.ReviewWording;
+import dev.assay.review.internal.ScoreAgreement;
+import dev.assay.review.internal.ScoresVersions;
 import dev.assay.review.internal.ReviewPanel;
 import dev.assay.review.internal.ReviewPanelRepository;
 import dev.assay.review.internal.Submission;
@@ -48,9 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('RECRUITER')")
 public class PanelService {
 
-    public static final int MAX_REVIEWS = 5;
-    public static final int MAX_LINKING = 30;
-    public static final int MAX_DUE_DAYS = 60;
+    public static final int MAX_REVIEWS = ReviewPanel.MAX_REVIEWS;
+    public static final int MAX_LINKING = ReviewPanel.MAX_LINKING;
+    public static final int MAX_DUE_DAYS = ReviewPanel.MAX_DUE_DAYS;
     public static final int MAX_NOTE = 500;
 
     private static final Logger log = LoggerFactory.getLogger(PanelService.class);
@@ -60,22 +62,27 @@ public class PanelService {
     private final AssignmentRepository assignments;
     private final ConflictRepository conflicts;
     private final ReconciliationRepository reconciliations;
-    private final ReviewEngine engine;
+    private final ReviewAssignments assigning;
+    private final ScoreAgreement agreement;
     private final StaffService staff;
     private final AssessmentService assessments;
     private final InvitationService invitations;
-    private final AuditLog audit;
+    private final AuditTrail audit;
+    private final ScoresVersions versions;
     private final Clock clock;
 
     PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
-            ConflictRepository conflicts, ReconciliationRepository reconciliations, ReviewEngine engine, StaffService staff, AssessmentService assessments,
-            InvitationService invitations, AuditLog audit, Clock clock) {
+            ConflictRepository conflicts, ReconciliationRepository reconciliations,
+            ReviewAssignments assigning, ScoreAgreement agreement, StaffService staff, AssessmentService assessments,
+            InvitationService invitations, AuditTrail audit, ScoresVersions versions, Clock clock) {
+        this.versions = versions;
         this.panels = panels;
         this.submissions = submissions;
         this.assignments = assignments;
         this.conflicts = conflicts;
         this.reconciliations = reconciliations;
-        this.engine = engine;
+        this.assigning = assigning;
+        this.agreement = agreement;
         this.staff = staff;
         this.assessments = assessments;
         this.invitations = invitations;
@@ -106,25 +113,8 @@ public class PanelService {
             int dueDays, long expectedVersion) {
         assessments.get(assessmentId);
         Set<Long> reviewers = staff.reviewers().stream().map(StaffMember::id).collect(Collectors.toSet());
-        List<String> problems = new ArrayList<>();
-        if (members == null || members.isEmpty()) {
-            problems.add("Choose at least one reviewer.");
-        } else if (!reviewers.containsAll(members)) {
-            problems.add("Only active staff with the Reviewer role can be on a panel.");
-        }
-        if (reviewsPerSubmission < 1 || reviewsPerSubmission > MAX_REVIEWS) {
-            problems.add("Each submission needs between 1 and " + MAX_REVIEWS + " reviews.");
-        } else if (members != null && !members.isEmpty() && members.size() < reviewsPerSubmission) {
-            problems.add("Each submission needs " + reviewsPerSubmission + " independent reviews, but the panel has "
-                    + members.size() + (members.size() == 1 ? " reviewer" : " reviewers")
-                    + ". Add reviewers or lower the number.");
-        }
-        if (linkingCount < 0 || linkingCount > MAX_LINKING) {
-            problems.add("The linking set can hold 0 to " + MAX_LINKING + " submissions.");
-        }
-        if (dueDays < 1 || dueDays > MAX_DUE_DAYS) {
-            problems.add("Reviews are due between 1 and " + MAX_DUE_DAYS + " days after assignment.");
-        }
+        // Problems with the definition are reported before a stale or closed panel, as the form shows them.
+        List<String> problems = ReviewPanel.problems(members, reviewers, reviewsPerSubmission, linkingCount, dueDays);
         if (!problems.isEmpty()) {
             throw new ReviewException(String.join(" ", problems));
         }
@@ -139,12 +129,9 @@ public class PanelService {
             if (panel.getVersion() != expectedVersion) {
                 throw stalePanel();
             }
-            if (panel.isClosed()) {
-                throw new ReviewException("This review is closed; the panel can no longer change.");
-            }
         }
         Set<Long> before = panel.getMembers();
-        panel.define(new HashSet<>(members), reviewsPerSubmission, linkingCount, dueDays, now);
+        panel.define(new HashSet<>(members), reviewers, reviewsPerSubmission, linkingCount, dueDays, now);
         try {
             panels.saveAndFlush(panel);
         } catch (ObjectOptimisticLockingFailureException e) {
@@ -153,7 +140,8 @@ public class PanelService {
         audit.record("panel.updated", "assessment " + assessmentId, "Reviewers " + sorted(members) + " (before: "
                 + sorted(before) + "); " + reviewsPerSubmission + " reviews per submission; linking set "
                 + linkingCount + "; due in " + dueDays + " days.", null);
-        int assigned = engine.fillAll(assessmentId);
+        int assigned = assigning.fillAll(assessmentId);
+        versions.changedByPerson(assessmentId);
         log.info("Panel of assessment {} saved by {}; {} reviews assigned", assessmentId,
                 SystemAuthentication.currentName(), assigned);
         return assigned;
@@ -180,7 +168,7 @@ public class PanelService {
         bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
         Map<Long, String> names = names(reviewerIds);
         Instant now = clock.instant();
-        var cellNames = engine.cellNames(assessmentId);
+        var cellNames = agreement.cellNames(assessmentId);
         List<ReviewBoard.Row> rows = new ArrayList<>();
         Map<Long, InvitationView> identities = invitations.identities(
                 all.stream().map(Submission::getInvitationId).toList());
@@ -188,10 +176,10 @@ public class PanelService {
             List<Assignment> list = bySubmission.getOrDefault(s.getId(), List.of());
             InvitationView who = identities.get(s.getInvitationId());
             String flagDetail = s.isFlagged()
-                    ? java.util.Objects.requireNonNullElse(engine.disagreementNow(list, cellNames, names), s.getFlagDetail())
+                    ? java.util.Objects.requireNonNullElse(agreement.disagreementNow(list, cellNames, names), s.getFlagDetail())
                     : s.getFlagDetail();
             rows.add(new ReviewBoard.Row(s.getId(), s.getCandidateCode(), who.name(), who.email(), s.getSubmittedAt(),
-                    ReviewEngine.state(s, list, setup.reviewsPerSubmission()), s.isLinking(), s.getShortfall(),
+                    ScoreAgreement.state(s, list, setup.reviewsPerSubmission()), s.isLinking(), s.getShortfall(),
                     list.stream().sorted(Comparator.comparing(Assignment::getId))
                             .map(a -> review(a, names, now)).toList(),
                     s.isFlagged(), flagDetail, s.getResolution(), s.getResolvedBy(), s.getResolvedAt(),
@@ -221,53 +209,6 @@ public class PanelService {
         return new ReviewBoard(assessmentId, assessment.title(), setup, rows, workload);
     }
 
-    /**
-     * Every submission's submitted scores, for ranking. Identities are included only after the review
-     * is closed, so nothing downstream can show them earlier.
-     */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
-    @Transactional(readOnly = true)
-    public List<ScoredSubmission> scores(long assessmentId) {
-        boolean closed = panels.findById(assessmentId).map(ReviewPanel::isClosed).orElse(false);
-        List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
-        Map<Long, List<Assignment>> bySubmission = assignments.findBySubmissionIdIn(
-                all.stream().map(Submission::getId).toList()).stream().filter(Assignment::isActive)
-                .collect(Collectors.groupingBy(Assignment::getSubmissionId));
-        Set<Long> reviewerIds = new HashSet<>();
-        bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
-        Map<Long, String> names = reviewerIds.isEmpty() ? Map.of() : names(reviewerIds);
-        List<ScoredSubmission> out = new ArrayList<>();
-        Map<Long, InvitationView> identities = closed
-                ? invitations.identities(all.stream().map(Submission::getInvitationId).toList()) : Map.of();
-        Map<Long, List<Reconciliation>> reconciledBySubmission = all.isEmpty() ? Map.of()
-                : reconciliations.findBySubmissionIdInOrderByIdAsc(all.stream().map(Submission::getId).toList())
-                        .stream().collect(Collectors.groupingBy(Reconciliation::getSubmissionId));
-        for (Submission s : all) {
-            List<Assignment> active = bySubmission.getOrDefault(s.getId(), List.of());
-            var latest = engine.latestSubmitted(active);
-            List<ScoredSubmission.ReviewerScores> reviews = latest.entrySet().stream()
-                    .map(e -> new ScoredSubmission.ReviewerScores(e.getKey().getReviewerId(),
-                            names.getOrDefault(e.getKey().getReviewerId(), "Reviewer " + e.getKey().getReviewerId()),
-                            e.getValue().getRevision(), e.getValue().cells(), e.getValue().getOverallComment()))
-                    .toList();
-            List<ScoreCell> reconciled = reconciledBySubmission.getOrDefault(s.getId(), List.of()).stream()
-                    .flatMap(r -> r.getLevels().stream())
-                    .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), "")).toList();
-            InvitationView who = identities.get(s.getInvitationId());
-            out.add(new ScoredSubmission(s.getId(), s.getAttemptId(), s.getInvitationId(), s.getCandidateCode(),
-                    who == null ? null : who.name(), who == null ? null : who.email(), s.isFlagged(), s.getResolution(),
-                    s.getResolutionReason(), reviews, reconciled, active.size() - reviews.size()));
-        }
-        return out;
-    }
-
-    /** The assessment a submission belongs to. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
-    @Transactional(readOnly = true)
-    public long assessmentOf(long submissionId) {
-        return submission(submissionId).getAssessmentId();
-    }
-
     private static ReviewBoard.Review review(Assignment a, Map<Long, String> names, Instant now) {
         return new ReviewBoard.Review(a.getId(), a.getReviewerId(),
                 names.getOrDefault(a.getReviewerId(), "Reviewer " + a.getReviewerId()), a.getOrigin(), a.getStatus(),
@@ -294,16 +235,17 @@ public class PanelService {
         requireOpen(s.getAssessmentId());
         conflicts.save(new Conflict(s.getInvitationId(), reviewerId, text.isEmpty() ? null : text,
                 SystemAuthentication.currentName(), clock.instant()));
-        audit.record("conflict.declared", ReviewEngine.subject(s), engine.label(reviewerId)
+        audit.record("conflict.declared", ReviewWording.subject(s), assigning.label(reviewerId)
                 + " excluded from this candidate.", text.isEmpty() ? null : text);
         for (Assignment a : assignments.findBySubmissionId(submissionId)) {
             if (a.isActive() && a.getReviewerId() == reviewerId) {
-                engine.withdraw(a, s, "Conflict of interest declared.");
+                assigning.withdraw(a, s, "Conflict of interest declared.");
             }
         }
         assignments.flush();
-        engine.fillAll(s.getAssessmentId());
-        engine.refreshFlag(s);
+        assigning.fillAll(s.getAssessmentId());
+        agreement.refreshFlag(s);
+        versions.changedByPerson(s.getAssessmentId());
     }
 
     /** Moves an unfinished review to another reviewer; the first reviewer's draft is kept but no longer counts. */
@@ -319,8 +261,9 @@ public class PanelService {
             throw new ReviewException("This review is already submitted. Add another reviewer instead.");
         }
         checkEligible(s, toReviewerId);
-        engine.withdraw(a, s, "Reassigned by a recruiter.");
-        engine.assign(s, toReviewerId, AssignmentOrigin.MANUAL, panel.getDueDays());
+        assigning.withdraw(a, s, "Reassigned by a recruiter.");
+        assigning.assign(s, toReviewerId, AssignmentOrigin.MANUAL, panel.getDueDays());
+        versions.changedByPerson(s.getAssessmentId());
     }
 
     /** Adds one more reviewer to a submission, typically to settle a disagreement. */
@@ -328,7 +271,8 @@ public class PanelService {
         Submission s = submission(submissionId);
         ReviewPanel panel = requireOpen(s.getAssessmentId());
         checkEligible(s, reviewerId);
-        engine.assign(s, reviewerId, AssignmentOrigin.EXTRA, panel.getDueDays());
+        assigning.assign(s, reviewerId, AssignmentOrigin.EXTRA, panel.getDueDays());
+        versions.changedByPerson(s.getAssessmentId());
     }
 
     /** Reviewers who could take a review of this submission: on the panel, not on it already, no conflict. */
@@ -357,10 +301,8 @@ public class PanelService {
     public void closeReview(long assessmentId) {
         ReviewPanel panel = panels.findById(assessmentId)
                 .orElseThrow(() -> new ReviewException("Set up the review panel before closing the review."));
-        if (panel.isClosed()) {
-            throw new ReviewException("This review is already closed.");
-        }
         panel.close(SystemAuthentication.currentName(), clock.instant());
+        versions.changedByPerson(assessmentId);
         List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
         audit.record("review.closed", "assessment " + assessmentId, "Scoring closed with " + all.size()
                 + " submissions.", null);

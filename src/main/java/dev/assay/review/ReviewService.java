@@ -1,42 +1,42 @@
 package dev.assay.review;
 
-import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.SubmittedResponse;
-import dev.assay.audit.AuditLog;
+import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.SystemAuthentication;
-import dev.assay.invitation.InvitationService;
+import dev.assay.attempt.port.SubmittedWork;
+import dev.assay.invitation.port.CandidateRecords;
+import dev.assay.staff.port.StaffDirectory;
+import dev.assay.taskbank.port.AssessmentCatalog;
+import dev.assay.taskbank.port.TaskVersions;
 import dev.assay.invitation.InvitationView;
 import dev.assay.review.internal.Assignment;
 import dev.assay.review.internal.AssignmentPlanner;
 import dev.assay.review.internal.AssignmentRepository;
 import dev.assay.review.internal.Reconciliation;
 import dev.assay.review.internal.ReconciliationRepository;
-import dev.assay.review.internal.ReviewEngine;
+import dev.assay.review.internal.ReviewWording;
+import dev.assay.review.internal.ScoreAgreement;
+import dev.assay.review.internal.ScoresVersions;
 import dev.assay.review.internal.ReviewPanel;
 import dev.assay.review.internal.ReviewPanelRepository;
+import dev.assay.review.internal.ScorecardForm;
 import dev.assay.review.internal.ScorecardRevision;
 import dev.assay.review.internal.ScorecardRevisionRepository;
 import dev.assay.review.internal.Submission;
 import dev.assay.review.internal.SubmissionRepository;
 import dev.assay.staff.StaffMember;
 import dev.assay.staff.StaffService;
-import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentView;
 import dev.assay.taskbank.RubricCriterion;
 import dev.assay.taskbank.RubricView;
-import dev.assay.taskbank.TaskBankService;
-import dev.assay.taskbank.TaskKind;
 import dev.assay.taskbank.TaskVersionView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,33 +53,37 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('REVIEWER')")
 public class ReviewService {
 
-    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_TEXT = ScorecardRules.MAX_TEXT;
 
     private final AssignmentRepository assignments;
     private final SubmissionRepository submissions;
     private final ScorecardRevisionRepository revisions;
     private final ReconciliationRepository reconciliations;
     private final ReviewPanelRepository panels;
-    private final ReviewEngine engine;
+    private final ScoreAgreement agreement;
     private final StaffService staff;
-    private final AttemptService attempts;
-    private final AssessmentService assessments;
-    private final TaskBankService tasks;
-    private final InvitationService invitations;
-    private final AuditLog audit;
+    private final StaffDirectory directory;
+    private final SubmittedWork attempts;
+    private final AssessmentCatalog assessments;
+    private final TaskVersions tasks;
+    private final CandidateRecords invitations;
+    private final AuditTrail audit;
+    private final ScoresVersions versions;
     private final Clock clock;
 
     ReviewService(AssignmentRepository assignments, SubmissionRepository submissions,
             ScorecardRevisionRepository revisions, ReconciliationRepository reconciliations,
-            ReviewPanelRepository panels, ReviewEngine engine, StaffService staff, AttemptService attempts,
-            AssessmentService assessments, TaskBankService tasks, InvitationService invitations, AuditLog audit,
-            Clock clock) {
+            ReviewPanelRepository panels, ScoreAgreement agreement, StaffService staff, StaffDirectory directory,
+            SubmittedWork attempts, AssessmentCatalog assessments, TaskVersions tasks, CandidateRecords invitations,
+            AuditTrail audit, ScoresVersions versions, Clock clock) {
+        this.versions = versions;
+        this.directory = directory;
         this.assignments = assignments;
         this.submissions = submissions;
         this.revisions = revisions;
         this.reconciliations = reconciliations;
         this.panels = panels;
-        this.engine = engine;
+        this.agreement = agreement;
         this.staff = staff;
         this.attempts = attempts;
         this.assessments = assessments;
@@ -106,10 +110,10 @@ public class ReviewService {
         for (Assignment a : mine) {
             Submission s = subs.get(a.getSubmissionId());
             AssessmentView assessment = byAssessment.computeIfAbsent(s.getAssessmentId(),
-                    id -> system(() -> assessments.get(id)));
+                    id -> assessments.assessment(id));
             boolean closed = panelOf.computeIfAbsent(s.getAssessmentId(), id -> panels.findById(id).orElse(null)) != null
                     && panelOf.get(s.getAssessmentId()).isClosed();
-            String name = closed ? system(() -> invitations.identity(s.getInvitationId())).name() : null;
+            String name = closed ? invitations.identity(s.getInvitationId()).name() : null;
             items.put(a.getId(), new QueueItem(a.getId(), s.getCandidateCode(), name, assessment.title(),
                     assessment.roleName(), assessment.taskCount(), a.getAssignedAt(), a.getDueAt(), a.getStatus(),
                     a.getOrigin(), a.isOverdue(now), s.isOpenFlag(), closed));
@@ -135,17 +139,13 @@ public class ReviewService {
         ScoringSheet sheet = sheetFor(a);
         requireEditable(sheet);
         checkVersion(a, expectedVersion);
-        List<String> problems = shape(sheet, input);
-        if (!problems.isEmpty()) {
-            throw new ReviewException(String.join(" ", problems));
-        }
         Instant now = clock.instant();
-        ScorecardRevision draft = draftOf(a, input, now);
+        ScorecardRevision draft = draftOf(a, ScorecardForm.of(sheet), input, now);
         a.draftSaved(now);
         flush();
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
-        audit.record("scorecard.draft_saved", ReviewEngine.subject(s), "Revision " + draft.getRevision()
-                + " draft: " + ReviewEngine.levels(input.scores(), sheet::describe) + ".", null);
+        audit.record("scorecard.draft_saved", ReviewWording.subject(s), "Revision " + draft.getRevision()
+                + " draft: " + ReviewWording.levels(input.scores(), sheet::describe) + ".", null);
         return sheetFor(a);
     }
 
@@ -159,31 +159,24 @@ public class ReviewService {
         ScoringSheet sheet = sheetFor(a);
         requireEditable(sheet);
         checkVersion(a, expectedVersion);
-        List<String> problems = new ArrayList<>(shape(sheet, input));
-        problems.addAll(ScorecardGaps.of(sheet, input, reason).messages(sheet));
         ScoringSheet.Revision previous = sheet.lastSubmitted();
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() > 2_000) {
-            problems.add("Keep the reason under 2,000 characters.");
-        }
-        if (!problems.isEmpty()) {
-            throw new ReviewException(String.join(" ", problems));
-        }
+        ScorecardForm form = ScorecardForm.of(sheet);
         Instant now = clock.instant();
-        ScorecardRevision revision = draftOf(a, input, now);
-        revision.submit(previous == null ? null : why, now);
+        ScorecardRevision revision = draftOf(a, form, input, now);
+        revision.submit(form, previous != null, reason, now);
         a.submitted(now);
         flush();
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
         if (previous == null) {
-            audit.record("scorecard.submitted", ReviewEngine.subject(s), "Revision " + revision.getRevision() + ": "
-                    + ReviewEngine.levels(input.scores(), sheet::describe) + ".", null);
+            audit.record("scorecard.submitted", ReviewWording.subject(s), "Revision " + revision.getRevision() + ": "
+                    + ReviewWording.levels(input.scores(), sheet::describe) + ".", null);
         } else {
-            audit.record("scorecard.revised", ReviewEngine.subject(s), "Revision " + revision.getRevision()
+            audit.record("scorecard.revised", ReviewWording.subject(s), "Revision " + revision.getRevision()
                     + " replaces revision " + previous.number() + ": "
-                    + ReviewEngine.changes(previous.scores(), input.scores(), sheet::describe), why);
+                    + ReviewWording.changes(previous.scores(), input.scores(), sheet::describe), revision.getReason());
         }
-        engine.refreshFlag(s);
+        agreement.refreshFlag(s);
+        versions.changedByPerson(s.getAssessmentId());
         return sheetFor(a);
     }
 
@@ -205,37 +198,20 @@ public class ReviewService {
             throw new StaleScorecardException("The scores on this submission changed while you were reconciling "
                     + "(another reviewer revised or reconciled them). Reload to see the latest, then try again.");
         }
-        List<String> problems = new ArrayList<>();
-        List<Reconciliation.Agreed> levels = new ArrayList<>();
-        for (Disagreement d : sheet.flag().disagreements()) {
-            Integer level = agreed == null ? null : agreed.get(d.cell());
-            if (level == null || level < 1 || level > RubricCriterion.LEVELS) {
-                problems.add("Choose the agreed level for " + sheet.describe(d.cell()) + ".");
-            } else {
-                levels.add(new Reconciliation.Agreed(d.cell().taskPosition(), d.cell().criterionKey(), level));
-            }
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            problems.add("Explain how you reached the reconciled score.");
-        } else if (why.length() > 2_000) {
-            problems.add("Keep the reason under 2,000 characters.");
-        }
-        if (!problems.isEmpty()) {
-            throw new ReviewException(String.join(" ", problems));
-        }
         Instant now = clock.instant();
-        reconciliations.save(new Reconciliation(s.getId(), SystemAuthentication.currentName(), now, why, levels));
-        s.resolve(Resolution.RECONCILED, SystemAuthentication.currentName(), why, now);
+        Reconciliation reconciliation = s.reconcile(sheet.flag().disagreements(), agreed, reason, sheet::describe,
+                SystemAuthentication.currentName(), now);
+        reconciliations.save(reconciliation);
         try {
             submissions.flush();
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new StaleScorecardException("The scores on this submission changed while you were reconciling. "
                     + "Reload to see the latest, then try again.");
         }
-        audit.record("submission.reconciled", ReviewEngine.subject(s), "Agreed levels: " + levels.stream()
+        audit.record("submission.reconciled", ReviewWording.subject(s), "Agreed levels: " + reconciliation.getLevels().stream()
                 .map(l -> "task " + (l.getTaskPosition() + 1) + "/" + l.getCriterionKey() + "=" + l.getLevel())
-                .collect(Collectors.joining(", ")) + ".", why);
+                .collect(Collectors.joining(", ")) + ".", reconciliation.getReason());
+        versions.changedByPerson(s.getAssessmentId());
         return sheetFor(a);
     }
 
@@ -267,14 +243,16 @@ public class ReviewService {
         }
     }
 
-    private ScorecardRevision draftOf(Assignment a, ScorecardInput input, Instant now) {
+    /** The reviewer's open draft with the input written into it, or a new draft revision. */
+    private ScorecardRevision draftOf(Assignment a, ScorecardForm form, ScorecardInput input, Instant now) {
         List<ScorecardRevision> list = revisions.findByAssignmentIdOrderByRevisionAsc(a.getId());
         ScorecardRevision last = list.isEmpty() ? null : list.getLast();
         if (last != null && !last.isSubmitted()) {
-            last.write(input, now);
+            last.write(form, input, now);
             return last;
         }
-        return revisions.save(new ScorecardRevision(a.getId(), last == null ? 1 : last.getRevision() + 1, input, now));
+        return revisions.save(new ScorecardRevision(a.getId(), last == null ? 1 : last.getRevision() + 1, form, input,
+                now));
     }
 
     private static void requireEditable(ScoringSheet sheet) {
@@ -283,46 +261,18 @@ public class ReviewService {
         }
     }
 
-    /** Problems with what was entered at all: unknown cells, levels outside 1–5, text too long. */
-    static List<String> shape(ScoringSheet sheet, ScorecardInput input) {
-        List<String> problems = new ArrayList<>();
-        Set<ScoreCell.Cell> seen = new LinkedHashSet<>();
-        for (ScoreCell c : input.scores()) {
-            ScoringSheet.SheetTask task = sheet.task(c.taskPosition());
-            if (task == null || !task.criterionKeys().contains(c.criterionKey())) {
-                problems.add("This scorecard has no criterion '" + c.criterionKey() + "' on task "
-                        + (c.taskPosition() + 1) + ".");
-            } else if (c.level() < 0 || c.level() > RubricCriterion.LEVELS) {
-                problems.add("Levels run from 1 to 5 (" + sheet.describe(c.cell()) + ").");
-            } else if (!seen.add(c.cell())) {
-                problems.add(sheet.describe(c.cell()) + " is scored twice.");
-            }
-            if (c.justification().length() > MAX_TEXT) {
-                problems.add(String.format("The justification for %s is longer than %,d characters.",
-                        sheet.describe(c.cell()), MAX_TEXT));
-            }
-        }
-        if (input.overallComment().length() > MAX_TEXT) {
-            problems.add(String.format("The overall comment is longer than %,d characters.", MAX_TEXT));
-        }
-        return problems;
-    }
-
     private ScoringSheet sheetFor(Assignment a) {
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
         ReviewPanel panel = panels.findById(s.getAssessmentId()).orElse(null);
         boolean closed = panel != null && panel.isClosed();
-        AssessmentView assessment = system(() -> assessments.get(s.getAssessmentId()));
-        RubricView rubric = system(() -> assessments.rubric(s.getAssessmentId()));
-        SubmittedResponse response = system(() -> attempts.response(s.getAttemptId()));
+        AssessmentView assessment = assessments.assessment(s.getAssessmentId());
+        RubricView rubric = assessments.rubric(s.getAssessmentId());
+        SubmittedResponse response = attempts.response(s.getAttemptId());
         List<String> allKeys = rubric.criteria().stream().map(RubricCriterion::key).toList();
         List<ScoringSheet.SheetTask> sheetTasks = response.tasks().stream().map(t -> {
-            TaskVersionView version = system(() -> tasks.version(t.taskVersionId()));
+            TaskVersionView version = tasks.version(t.taskVersionId());
             List<String> keys = version.content().criteria().stream().filter(allKeys::contains).toList();
-            FlagCheck check = version.kind() == TaskKind.AI_OUTPUT_CRITIQUE && version.content().critique() != null
-                    ? FlagCheck.of(version.content().critique(), t.answer().critique() == null ? List.of()
-                            : t.answer().critique().flags())
-                    : null;
+            FlagCheck check = FlagCheck.of(version, t.answer());
             return new ScoringSheet.SheetTask(t.position(), version, t.answer(), t.answered(), t.signals(), check,
                     keys.isEmpty() ? allKeys : keys);
         }).toList();
@@ -331,12 +281,12 @@ public class ReviewService {
         boolean iSubmitted = history.stream().anyMatch(ScoringSheet.Revision::submitted);
         List<Assignment> active = assignments.findBySubmissionId(s.getId()).stream().filter(Assignment::isActive)
                 .toList();
-        Map<Assignment, ScorecardRevision> latest = engine.latestSubmitted(active);
+        Map<Assignment, ScorecardRevision> latest = agreement.latestSubmitted(active);
         List<ScoringSheet.Peer> peers = new ArrayList<>();
         int pending = 0;
         if (iSubmitted) {
-            Map<Long, String> names = system(() -> staff.accounts(active.stream().map(Assignment::getReviewerId)
-                    .toList())).stream().collect(Collectors.toMap(StaffMember::id, StaffMember::fullName));
+            Map<Long, String> names = directory.accounts(active.stream().map(Assignment::getReviewerId)
+                    .toList()).stream().collect(Collectors.toMap(StaffMember::id, StaffMember::fullName));
             for (Assignment other : active) {
                 if (other.getId().equals(a.getId())) {
                     continue;
@@ -350,7 +300,7 @@ public class ReviewService {
                 }
             }
         }
-        List<Disagreement> disagreements = iSubmitted ? engine.disagreements(latest) : List.of();
+        List<Disagreement> disagreements = iSubmitted ? agreement.disagreements(latest) : List.of();
         List<ScoreCell> reconciled = iSubmitted ? reconciliations.findBySubmissionIdOrderByIdAsc(s.getId()).stream()
                 .flatMap(r -> r.getLevels().stream())
                 .map(l -> new ScoreCell(l.getTaskPosition(), l.getCriterionKey(), l.getLevel(), ""))
@@ -363,7 +313,7 @@ public class ReviewService {
                 : new ScoringSheet.Flag(false, List.of(), null, null, null, null, List.of(), false);
         ScoringSheet.Identity revealed = null;
         if (closed) {
-            InvitationView who = system(() -> invitations.identity(s.getInvitationId()));
+            InvitationView who = invitations.identity(s.getInvitationId());
             revealed = new ScoringSheet.Identity(who.name(), who.email());
         }
         return new ScoringSheet(a.getId(), a.getVersion(), s.getId(), s.getVersion(), s.getCandidateCode(), revealed,
@@ -375,9 +325,5 @@ public class ReviewService {
     private static ScoringSheet.Revision revision(ScorecardRevision r) {
         return new ScoringSheet.Revision(r.getRevision(), r.isSubmitted(), r.cells(), r.getOverallComment(),
                 r.getReason(), r.getSavedAt(), r.getSubmittedAt());
-    }
-
-    private static <T> T system(Supplier<T> work) {
-        return SystemAuthentication.callAs("SYSTEM", work);
     }
 }

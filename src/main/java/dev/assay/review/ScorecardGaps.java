@@ -19,23 +19,41 @@ public record ScorecardGaps(List<ScoreCell.Cell> missingLevels, List<ScoreCell.C
     }
 
     public static ScorecardGaps of(ScoringSheet sheet, ScorecardInput input, String reason) {
-        Map<ScoreCell.Cell, ScoreCell> given = new HashMap<>();
-        input.scores().forEach(c -> given.put(c.cell(), c));
-        List<ScoreCell.Cell> missing = new ArrayList<>();
-        List<ScoreCell.Cell> unjustified = new ArrayList<>();
+        return of(required(sheet), input.scores(), input.overallComment(), sheet.lastSubmitted() != null, reason);
+    }
+
+    /** Every cell a scorecard of this sheet must fill in, in sheet order. */
+    public static List<ScoreCell.Cell> required(ScoringSheet sheet) {
+        List<ScoreCell.Cell> cells = new ArrayList<>();
         for (ScoringSheet.SheetTask t : sheet.tasks()) {
             for (String key : t.criterionKeys()) {
-                ScoreCell.Cell cell = new ScoreCell.Cell(t.position(), key);
-                ScoreCell c = given.get(cell);
-                if (c == null || c.level() == 0) {
-                    missing.add(cell);
-                } else if ((c.level() == 1 || c.level() == 5) && c.justification().isBlank()) {
-                    unjustified.add(cell);
-                }
+                cells.add(new ScoreCell.Cell(t.position(), key));
             }
         }
-        boolean needsReason = sheet.lastSubmitted() != null && (reason == null || reason.isBlank());
-        return new ScorecardGaps(missing, unjustified, input.overallComment().isBlank(), needsReason);
+        return cells;
+    }
+
+    /**
+     * @param required every cell that needs a level
+     * @param revising whether this replaces a submitted scorecard (then a reason is needed)
+     */
+    public static ScorecardGaps of(List<ScoreCell.Cell> required, List<ScoreCell> given, String overallComment,
+            boolean revising, String reason) {
+        Map<ScoreCell.Cell, ScoreCell> byCell = new HashMap<>();
+        given.forEach(c -> byCell.put(c.cell(), c));
+        List<ScoreCell.Cell> missing = new ArrayList<>();
+        List<ScoreCell.Cell> unjustified = new ArrayList<>();
+        for (ScoreCell.Cell cell : required) {
+            ScoreCell c = byCell.get(cell);
+            if (c == null || c.level() == 0) {
+                missing.add(cell);
+            } else if (ScorecardRules.needsJustification(c.level()) && c.justification().isBlank()) {
+                unjustified.add(cell);
+            }
+        }
+        boolean needsReason = revising && (reason == null || reason.isBlank());
+        return new ScorecardGaps(missing, unjustified, overallComment == null || overallComment.isBlank(),
+                needsReason);
     }
 
     public boolean isEmpty() {
@@ -48,14 +66,19 @@ public record ScorecardGaps(List<ScoreCell.Cell> missingLevels, List<ScoreCell.C
 
     /** The gaps in sentences, naming each task and criterion as the sheet shows them. */
     public List<String> messages(ScoringSheet sheet) {
+        return messages(sheet::describe);
+    }
+
+    /** The gaps in sentences, naming each task and criterion with {@code names}. */
+    public List<String> messages(java.util.function.Function<ScoreCell.Cell, String> names) {
         List<String> problems = new ArrayList<>();
         if (!missingLevels.isEmpty()) {
-            problems.add("Choose a level for " + String.join(", ", missingLevels.stream().map(sheet::describe).toList())
+            problems.add("Choose a level for " + String.join(", ", missingLevels.stream().map(names).toList())
                     + ".");
         }
         if (!unjustified.isEmpty()) {
             problems.add("Levels 1 and 5 need a justification: " + String.join(", ", unjustified.stream()
-                    .map(sheet::describe).toList()) + ".");
+                    .map(names).toList()) + ".");
         }
         if (commentMissing) {
             problems.add("Write an overall comment.");

@@ -1,3 +1,6 @@
 /** Review panels, reviewer assignments, scorecards and reconciliation. */
-@org.springframework.modulith.ApplicationModule(displayName = "Review")
+@org.springframework.modulith.ApplicationModule(displayName = "Review",
+        allowedDependencies = {
+                "base", "base :: ui", "audit", "audit :: port", "staff", "staff :: port", "taskbank", "taskbank :: port",
+                "taskbank :: brief", "invitation", "invitation :: port", "attempt", "attempt :: port"})
 package dev.assay.review;

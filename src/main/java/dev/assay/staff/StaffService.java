@@ -1,13 +1,12 @@
 package dev.assay.staff;
 
-import dev.assay.audit.AuditLog;
+import dev.assay.audit.port.AuditTrail;
 import dev.assay.staff.internal.LoginThrottle;
 import dev.assay.staff.internal.PasswordGenerator;
 import dev.assay.staff.internal.StaffAccount;
 import dev.assay.staff.internal.StaffAccountRepository;
 import dev.assay.staff.internal.StaffPrincipal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +37,13 @@ public class StaffService {
     private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
     private final PasswordGenerator passwords;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
+    private final StaffPorts ports;
 
     StaffService(StaffAccountRepository accounts, LoginThrottle throttle, PasswordEncoder encoder,
-            PasswordGenerator passwords, AuditLog audit, Clock clock) {
+            PasswordGenerator passwords, AuditTrail audit, Clock clock, StaffPorts ports) {
+        this.ports = ports;
         this.accounts = accounts;
         this.throttle = throttle;
         this.encoder = encoder;
@@ -61,7 +62,7 @@ public class StaffService {
     }
 
     /** Enabled accounts with the Reviewer role, for building review panels. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @PreAuthorize("hasRole('RECRUITER')")
     @Transactional(readOnly = true)
     public List<StaffMember> reviewers() {
         return accounts.findAll().stream().sorted(Comparator.comparing(StaffAccount::getFullName))
@@ -70,10 +71,10 @@ public class StaffService {
     }
 
     /** The named accounts (enabled or not), for showing who did what. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    @PreAuthorize("hasRole('RECRUITER')")
     @Transactional(readOnly = true)
     public List<StaffMember> accounts(java.util.Collection<Long> ids) {
-        return accounts.findAllById(ids).stream().map(this::toMember).toList();
+        return ports.accounts(ids);
     }
 
     /**
@@ -227,9 +228,7 @@ public class StaffService {
     }
 
     private StaffMember toMember(StaffAccount account) {
-        Instant lockedUntil = throttle.lockedUntil(account.getEmail()).orElse(null);
-        return new StaffMember(account.getId(), account.getEmail(), account.getFullName(), account.getRoles(),
-                account.isEnabled(), lockedUntil, account.getCreatedAt(), account.getLastSignInAt());
+        return ports.member(account);
     }
 
     private static long currentAccountId() {

@@ -44,9 +44,11 @@ public class AssessmentService {
     private final TaskRepository tasks;
     private final TaskVersionRepository versions;
     private final Clock clock;
+    private final TaskBankPorts ports;
 
     AssessmentService(AssessmentRepository assessments, JobRoleRepository roles, RubricVersionRepository rubrics,
-            TaskRepository tasks, TaskVersionRepository versions, Clock clock) {
+            TaskRepository tasks, TaskVersionRepository versions, Clock clock, TaskBankPorts ports) {
+        this.ports = ports;
         this.assessments = assessments;
         this.roles = roles;
         this.rubrics = rubrics;
@@ -64,27 +66,15 @@ public class AssessmentService {
                 .toList();
     }
 
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
     @Transactional(readOnly = true)
     public AssessmentView get(long id) {
-        return view(load(id));
+        return ports.assessment(id);
     }
 
     /** The rubric version the assessment is scored against (frozen once the assessment opened). */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
     @Transactional(readOnly = true)
     public RubricView rubric(long assessmentId) {
-        return dev.assay.taskbank.internal.RubricVersions.view(load(assessmentId).getRubricVersion());
-    }
-
-    /** The assessment as its candidates' landing page describes it. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
-    @Transactional(readOnly = true)
-    public CandidateBrief candidateBrief(long id) {
-        Assessment a = load(id);
-        return new CandidateBrief(a.getId(), a.getTitle(), a.getRole().getName(), a.getRole().getDescription(),
-                a.getIntroText(), a.getSlots().stream().mapToInt(AssessmentSlot::getPickCount).sum(), a.getTotalMinutes(),
-                a.isAccommodationsAllowed(), a.getStatus());
+        return ports.rubric(assessmentId);
     }
 
     /** Everything that stands between this definition and opening it to candidates. */
@@ -104,12 +94,7 @@ public class AssessmentService {
     /** The average suggested time of the tasks in such a pool, in whole minutes (0 for an empty pool). */
     @Transactional(readOnly = true)
     public int poolAverageMinutes(String roleKey, TaskKind kind, String tag, Difficulty difficulty) {
-        return averageMinutes(tasks.findAll(PoolSearch.servable(roleKey, kind, tag, difficulty)));
-    }
-
-    private static int averageMinutes(List<Task> pool) {
-        return (int) Math.round(pool.stream().mapToInt(t -> t.getPublishedVersion().getTimeLimitMinutes())
-                .average().orElse(0));
+        return TaskBankPorts.averageMinutes(tasks.findAll(PoolSearch.servable(roleKey, kind, tag, difficulty)));
     }
 
     /** Saves a new draft assessment. A draft may be incomplete; opening it needs everything. */
@@ -142,64 +127,10 @@ public class AssessmentService {
         return view(assessment);
     }
 
-    /**
-     * Draws the tasks for one new candidate: fixed slots give their task version, random slots a fresh
-     * pick from their pool (never a task the candidate already has), and every task served is counted
-     * against its exposure limit. The caller (the candidate's attempt) records the result.
-     */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    /** Draws the tasks for one new candidate; see {@link AssessmentCatalog#draw}. */
+    @PreAuthorize("hasRole('RECRUITER')")
     public List<DrawnTask> draw(long assessmentId) {
-        Assessment assessment = load(assessmentId);
-        if (assessment.getStatus() != AssessmentStatus.OPEN) {
-            throw new TaskBankException("This assessment is not open, so no tasks can be drawn from it.");
-        }
-        List<AssessmentSlot> slots = assessment.getSlots();
-        List<Integer> counts = new ArrayList<>();
-        List<List<Long>> candidates = new ArrayList<>();
-        java.util.Map<Long, Task> byId = new java.util.HashMap<>();
-        for (AssessmentSlot slot : slots) {
-            List<Task> pool = slot.isFixed() ? List.of(slot.getTaskVersion().getTask())
-                    : new ArrayList<>(tasks.findAll(PoolSearch.servable(slot.getPoolRoleKey(), slot.getPoolKind(),
-                            slot.getPoolTag(), slot.getPoolDifficulty())));
-            pool = pool.stream().filter(Task::isServable).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-            java.util.Collections.shuffle(pool, java.util.concurrent.ThreadLocalRandom.current());
-            pool.forEach(t -> byId.put(t.getId(), t));
-            counts.add(slot.getPickCount());
-            candidates.add(pool.stream().map(Task::getId).toList());
-        }
-        // Count each chosen task with a conditional increment, in task id order so two draws never wait on each
-        // other in a cycle. A task that reached its limit meanwhile is dropped and the matching runs again.
-        while (true) {
-            List<List<Long>> fill = SlotMatching.assign(counts, candidates).orElseThrow(() -> new TaskBankException(
-                    "There are not enough tasks left to serve this assessment: a task is retired or has reached its "
-                            + "exposure limit. Publish more tasks or raise the limit."));
-            List<Long> chosen = fill.stream().flatMap(List::stream).sorted().toList();
-            List<Long> counted = new ArrayList<>();
-            Long exhausted = null;
-            for (Long taskId : chosen) {
-                if (tasks.countExposure(taskId) == 1) {
-                    counted.add(taskId);
-                } else {
-                    exhausted = taskId;
-                    break;
-                }
-            }
-            if (exhausted == null) {
-                List<DrawnTask> drawn = new ArrayList<>();
-                for (int i = 0; i < slots.size(); i++) {
-                    AssessmentSlot slot = slots.get(i);
-                    for (Long taskId : fill.get(i)) {
-                        long versionId = slot.isFixed() ? slot.getTaskVersion().getId()
-                                : byId.get(taskId).getPublishedVersion().getId();
-                        drawn.add(new DrawnTask(i, taskId, versionId));
-                    }
-                }
-                return drawn;
-            }
-            counted.forEach(tasks::uncountExposure);
-            Long gone = exhausted;
-            candidates = candidates.stream().map(ids -> ids.stream().filter(id -> !id.equals(gone)).toList()).toList();
-        }
+        return ports.draw(assessmentId);
     }
 
     public AssessmentView close(long id) {
@@ -323,41 +254,7 @@ public class AssessmentService {
     }
 
     private AssessmentView view(Assessment a) {
-        List<SlotView> slots = new ArrayList<>();
-        for (AssessmentSlot s : a.getSlots()) {
-            if (s.isFixed()) {
-                TaskVersion v = s.getTaskVersion();
-                slots.add(new SlotView(SlotSpec.fixed(v.getId()), v.getTitle(),
-                        v.getKind().label() + " · " + v.getDifficulty().label() + " · version " + v.getNumber(),
-                        v.getTimeLimitMinutes(), 1));
-            } else {
-                List<Task> pool = tasks.findAll(PoolSearch.servable(s.getPoolRoleKey(), s.getPoolKind(), s.getPoolTag(),
-                        s.getPoolDifficulty()));
-                int suggested = averageMinutes(pool) * s.getPickCount();
-                slots.add(new SlotView(
-                        SlotSpec.random(s.getPickCount(), s.getPoolRoleKey(), s.getPoolKind(), s.getPoolTag(),
-                                s.getPoolDifficulty()),
-                        s.getPickCount() == 1 ? "1 random task" : s.getPickCount() + " random tasks",
-                        poolDescription(s), suggested, pool.size()));
-            }
-        }
-        return new AssessmentView(a.getId(), a.getTitle(), a.getRole().getId(), a.getRole().getKey(),
-                a.getRole().getName(), a.getRubricVersion().getId(), a.getRubricVersion().getNumber(),
-                a.getTotalMinutes(), a.getIntroText(), a.isAccommodationsAllowed(), a.getStatus(), slots,
-                a.getUpdatedAt());
-    }
-
-    private String poolDescription(AssessmentSlot s) {
-        List<String> parts = new ArrayList<>();
-        parts.add(roles.findByKey(s.getPoolRoleKey()).map(JobRole::getName).orElse(s.getPoolRoleKey()));
-        parts.add(s.getPoolKind() == null ? "any kind" : s.getPoolKind().label());
-        if (s.getPoolDifficulty() != null) {
-            parts.add(s.getPoolDifficulty().label());
-        }
-        if (s.getPoolTag() != null) {
-            parts.add("tag " + s.getPoolTag());
-        }
-        return "From: " + String.join(" · ", parts);
+        return ports.view(a);
     }
 
     private static String blankToNull(String s) {
@@ -365,6 +262,6 @@ public class AssessmentService {
     }
 
     private Assessment load(long id) {
-        return assessments.findById(id).orElseThrow(() -> new TaskBankException("This assessment no longer exists."));
+        return ports.load(id);
     }
 }

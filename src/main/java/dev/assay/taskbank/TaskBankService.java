@@ -35,18 +35,11 @@ public class TaskBankService {
     private final RoleCatalogs catalogs;
     private final Clock clock;
 
-    /**
-     * Published task versions, which never change once published (edits become a new version): every
-     * candidate page and save reads the versions of its tasks, and those reads need not reach the database.
-     * Bounded; emptied when full, since anything in it can be read again.
-     */
-    private final java.util.concurrent.ConcurrentHashMap<Long, TaskVersionView> publishedVersions =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    static final int PUBLISHED_VERSIONS_CACHED = 2_000;
+    private final TaskBankPorts ports;
 
     TaskBankService(TaskRepository tasks, dev.assay.taskbank.internal.TaskVersionRepository versions,
-            RoleCatalogs catalogs, Clock clock) {
+            RoleCatalogs catalogs, Clock clock, TaskBankPorts ports) {
+        this.ports = ports;
         this.tasks = tasks;
         this.versions = versions;
         this.catalogs = catalogs;
@@ -82,25 +75,10 @@ public class TaskBankService {
         return TaskViews.detail(load(id));
     }
 
-    /** One exact task version, for attempts (candidates) and, later, reviewers. */
-    @PreAuthorize("hasAnyRole('RECRUITER', 'SYSTEM')")
+    /** One exact task version, as a recruiter previews what candidates were served. */
     @Transactional(readOnly = true)
     public TaskVersionView version(long versionId) {
-        TaskVersionView cached = publishedVersions.get(versionId);
-        if (cached != null) {
-            return cached;
-        }
-        dev.assay.taskbank.internal.TaskVersion v = versions.findById(versionId)
-                .orElseThrow(() -> new TaskBankException("This task version does not exist."));
-        TaskVersionView view = new TaskVersionView(v.getId(), v.getTask().getId(), v.getTask().getKey(), v.getNumber(),
-                v.getKind(), v.getContentHash(), v.content());
-        if (v.isPublished()) {
-            if (publishedVersions.size() >= PUBLISHED_VERSIONS_CACHED) {
-                publishedVersions.clear();
-            }
-            publishedVersions.put(versionId, view);
-        }
-        return view;
+        return ports.version(versionId);
     }
 
     /** Published, unretired tasks: what a fixed assessment slot can hold. */

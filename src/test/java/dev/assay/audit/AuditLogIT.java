@@ -24,13 +24,16 @@ class AuditLogIT extends DatabaseTest {
     AuditLog audit;
 
     @Autowired
+    dev.assay.audit.port.AuditTrail trail;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void entriesChainOneAfterAnotherAndTheChainVerifies() {
         String subject = "submission C-" + UUID.randomUUID().toString().substring(0, 6);
-        AuditEntry first = audit.record("score.submitted", subject, "criterion workflow-thinking: 4", null);
-        AuditEntry second = audit.record("score.changed", subject, "criterion workflow-thinking: 4 -> 3", "Misread step 3");
+        AuditEntry first = trail.record("score.submitted", subject, "criterion workflow-thinking: 4", null);
+        AuditEntry second = trail.record("score.changed", subject, "criterion workflow-thinking: 4 -> 3", "Misread step 3");
 
         assertThat(second.id()).isEqualTo(first.id() + 1);
         assertThat(second.previousHash()).isEqualTo(first.hash());
@@ -43,7 +46,7 @@ class AuditLogIT extends DatabaseTest {
 
     @Test
     void aChangedOrMissingEntryIsFoundByVerification() {
-        AuditEntry entry = audit.record("identity.revealed", "assessment 7", "names shown to the panel", "Review closed");
+        AuditEntry entry = trail.record("identity.revealed", "assessment 7", "names shown to the panel", "Review closed");
         try {
             jdbc.sql("update audit_entry set reason = 'Nothing to see' where id = :id").param("id", entry.id()).update();
             ChainCheck changed = audit.verify();
@@ -55,7 +58,7 @@ class AuditLogIT extends DatabaseTest {
         }
         assertThat(audit.verify().intact()).isTrue();
 
-        AuditEntry last = audit.record("assignment.created", "submission C-X", "reviewer 3", null);
+        AuditEntry last = trail.record("assignment.created", "submission C-X", "reviewer 3", null);
         String lastSeal = jdbc.sql("select seal from audit_entry where id = :id").param("id", last.id())
                 .query(String.class).single();
         jdbc.sql("delete from audit_entry where id = :id").param("id", last.id()).update();
@@ -83,7 +86,7 @@ class AuditLogIT extends DatabaseTest {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 10; i++) {
                         int n = i;
-                        SystemAuthentication.runAs("SYSTEM", () -> audit.record("test.concurrent", "thread " + thread,
+                        SystemAuthentication.runAs("SYSTEM", () -> trail.record("test.concurrent", "thread " + thread,
                                 "entry " + n, null));
                     }
                 }));
@@ -108,8 +111,8 @@ class AuditLogIT extends DatabaseTest {
 
     @Test
     void rewritingAnEntryAndRecomputingEveryLaterHashIsCaughtByTheSeal() {
-        AuditEntry target = audit.record("scorecard.submitted", "submission C-REWRITE", "Task 1 · Critique = 2", null);
-        AuditEntry after = audit.record("scorecard.submitted", "submission C-AFTER", "Task 1 · Critique = 4", null);
+        AuditEntry target = trail.record("scorecard.submitted", "submission C-REWRITE", "Task 1 · Critique = 2", null);
+        AuditEntry after = trail.record("scorecard.submitted", "submission C-AFTER", "Task 1 · Critique = 4", null);
         String original = target.details();
         try {
             // Someone with write access to the database, but not the seal key, rewrites an entry and repairs

@@ -34,6 +34,9 @@ class RankingServiceIT extends DatabaseTest {
     @Autowired
     RankingService rankings;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void ranksByWeightedScoreWithTheHarshReviewerAdjustedAndIdentitiesOnlyAfterClosing() {
         AssessmentView a = fixtures.assessment();
@@ -101,5 +104,66 @@ class RankingServiceIT extends DatabaseTest {
         AssessmentRanking closed = recruiter(() -> rankings.ranking(a.id(), 0.95));
         assertThat(closed.identitiesVisible()).isTrue();
         assertThat(RankingCsv.write(closed)).contains(submitted.getFirst().name(), submitted.getFirst().email());
+    }
+
+    @Test
+    void theRankingIsAStoredSnapshotKeptCurrentWithoutNamesAndTheRankCardReadsIt() throws InterruptedException {
+        AssessmentView a = fixtures.assessment();
+        List<StaffMember> panel = List.of(fixtures.reviewer("Snap One"), fixtures.reviewer("Snap Two"));
+        recruiter(() -> panels.savePanel(a.id(), panel.stream().map(StaffMember::id).collect(Collectors.toSet()), 2,
+                0, 5, -1));
+        List<ReviewFixtures.Submitted> submitted = List.of(fixtures.submit(a, "Snapshot Person A"),
+                fixtures.submit(a, "Snapshot Person B"), fixtures.submit(a, "Snapshot Person C"));
+        StaffMember first = panel.getFirst();
+        for (QueueItem item : as(first, () -> reviews.queue())) {
+            fixtures.scoreAll(first, item.assignmentId(), 3, "Scored.");
+        }
+        // The scorecards asked for a recompute after their commit: the stored snapshot catches up on its own.
+        long version = jdbc.sql("SELECT version FROM review_scores_version WHERE assessment_id = ?").param(a.id())
+                .query(Long.class).single();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (storedVersion(a.id()) < version && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(storedVersion(a.id())).as("the background recompute stored the latest version").isEqualTo(version);
+        assertThat(recruiter(() -> rankings.ranking(a.id(), 0.95)).candidates()).hasSize(3)
+                .allSatisfy(c -> assertThat(c.reviews()).isEqualTo(1));
+
+        // A read right after a change sees it, whether or not the background recompute has run yet.
+        StaffMember second = panel.get(1);
+        for (QueueItem item : as(second, () -> reviews.queue())) {
+            fixtures.scoreAll(second, item.assignmentId(), 5, "Scored higher.");
+        }
+        AssessmentRanking ranking = recruiter(() -> rankings.ranking(a.id(), 0.95));
+        assertThat(ranking.candidates()).allSatisfy(c -> {
+            assertThat(c.reviews()).isEqualTo(2);
+            assertThat(c.pendingReviews()).isZero();
+            assertThat(c.raw()).isCloseTo(4.0, org.assertj.core.api.Assertions.within(1e-9));
+        });
+
+        long submissionId = ranking.candidates().getFirst().submissionId();
+        RankCard card = recruiter(() -> rankings.card(submissionId)).orElseThrow();
+        assertThat(card.candidate().submissionId()).isEqualTo(submissionId);
+        assertThat(card.reviewers()).hasSize(2).extracting(RankCard.ReviewerScore::raw).containsExactlyInAnyOrder(3.0, 5.0);
+        assertThat(card.criteria().stream().filter(c -> c.points() != null).mapToDouble(RankCard.Contribution::points)
+                .sum()).as("the contributions add up to the raw score")
+                .isCloseTo(card.candidate().raw(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(card.tasks()).hasSize(3);
+
+        recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+        AssessmentRanking closed = recruiter(() -> rankings.ranking(a.id(), 0.95));
+        assertThat(closed.candidates()).extracting(AssessmentRanking.Candidate::name)
+                .containsExactlyInAnyOrderElementsOf(submitted.stream().map(ReviewFixtures.Submitted::name).toList());
+        String payload = jdbc.sql("SELECT payload FROM ranking_snapshot WHERE assessment_id = ?").param(a.id())
+                .query(String.class).single();
+        submitted.forEach(p -> assertThat(payload).contains(p.code()).doesNotContain(p.name()).doesNotContain(p.email()));
+    }
+
+    private long storedVersion(long assessmentId) {
+        return jdbc.sql("SELECT scores_version FROM ranking_snapshot WHERE assessment_id = ?").param(assessmentId)
+                .query(Long.class).optional().orElse(-1L);
     }
 }

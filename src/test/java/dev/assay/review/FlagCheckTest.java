@@ -1,6 +1,7 @@
 package dev.assay.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.assay.attempt.Answer;
 import dev.assay.taskbank.FlawCategory;
@@ -39,5 +40,39 @@ class FlagCheckTest {
         assertThat(check.found()).isZero();
         assertThat(check.missed()).isEqualTo(3);
         assertThat(check.falseAlarms()).isEmpty();
+    }
+
+    @Test
+    void hitsPrecisionRecallAndF1CountEveryFlagAndEachFlawOnce() {
+        // Hits: segment 1 (right category), segment 4 (wrong category); segment 2 is a false alarm.
+        FlagCheck r = FlagCheck.of(MEMO, List.of(new Answer.Flag(1, FlawCategory.WRONG_CALCULATION, ""),
+                new Answer.Flag(4, FlawCategory.FABRICATED_FACT, ""), new Answer.Flag(2, FlawCategory.TONE_UNFIT, "")));
+        assertThat(r.hits()).isEqualTo(2);
+        assertThat(r.found()).isEqualTo(2);
+        assertThat(r.precision()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.recall()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.f1()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.categoryMatches()).isEqualTo(1);
+        assertThat(r.categoryRecall()).isCloseTo(1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void twoFlagsOnOneFlawFindItOnceButBothAreHits() {
+        FlagCheck r = FlagCheck.of(MEMO, List.of(new Answer.Flag(3, FlawCategory.LOGICAL_GAP, ""),
+                new Answer.Flag(4, FlawCategory.LOGICAL_GAP, "")));
+        assertThat(r.found()).isEqualTo(1);
+        assertThat(r.hits()).isEqualTo(2);
+        assertThat(r.precision()).isEqualTo(1.0);
+        assertThat(r.recall()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(r.f1()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void noFlagsScoreZeroNotNaN() {
+        FlagCheck r = FlagCheck.of(MEMO, List.of());
+        assertThat(r.precision()).isZero();
+        assertThat(r.recall()).isZero();
+        assertThat(r.f1()).isZero();
+        assertThat(r.categoryRecall()).isZero();
     }
 }

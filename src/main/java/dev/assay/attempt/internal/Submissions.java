@@ -1,8 +1,7 @@
 package dev.assay.attempt.internal;
 
 import dev.assay.attempt.AttemptSubmitted;
-import dev.assay.base.SystemAuthentication;
-import dev.assay.invitation.InvitationService;
+import dev.assay.invitation.port.CandidateRecords;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -14,17 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Submissions {
 
-    private final InvitationService invitations;
+    private final CandidateRecords invitations;
     private final ApplicationEventPublisher events;
 
-    Submissions(InvitationService invitations, ApplicationEventPublisher events) {
+    Submissions(CandidateRecords invitations, ApplicationEventPublisher events) {
         this.invitations = invitations;
         this.events = events;
     }
 
     public void submit(Attempt attempt, Instant now, boolean automatically) {
         attempt.submit(now, automatically);
-        SystemAuthentication.runAs("SYSTEM", () -> invitations.recordSubmitted(attempt.getInvitationId()));
+        invitations.recordSubmitted(attempt.getInvitationId());
         events.publishEvent(new AttemptSubmitted(attempt.getId(), attempt.getInvitationId(), attempt.getAssessmentId(), now));
     }
 }

@@ -8,8 +8,8 @@
  *       Wong 1996) with 95% confidence intervals.</li>
  *   <li>{@link dev.assay.ranking.stats.KrippendorffAlpha}: Krippendorff's alpha for nominal, ordinal and
  *       interval data, with missing ratings, and a unit bootstrap interval.</li>
- *   <li>{@link dev.assay.ranking.stats.FlagDetection}: precision, recall and F1 of a candidate's flags
- *       against planted flaws.</li>
  * </ul>
+ * Precision, recall and F1 of a candidate's flags against planted flaws are computed once, by the review
+ * module's {@code FlagCheck}, which both the scoring sheet and the rank card use.
  */
 package dev.assay.ranking.stats;

@@ -138,7 +138,7 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
             var r = f.result();
             list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: found %d of %d planted flaws (%d with the "
                     + "right category); %d of %d flags on a planted flaw. Precision %.2f, recall %.2f, F1 %.2f.",
-                    f.position() + 1, f.title(), r.found(), r.flaws(), r.foundWithCategory(), r.hits(), r.flags(),
+                    f.position() + 1, f.title(), r.found(), r.flaws().size(), r.categoryMatches(), r.hits(), r.flagCount(),
                     r.precision(), r.recall(), r.f1())));
         }
         return section("Planted-flaw check", list);

@@ -25,7 +25,7 @@ public class Reconciliation {
     private Long id;
 
     @Column(name = "submission_id", nullable = false)
-    private long submissionId;
+    private Long submissionId;
 
     @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
@@ -77,7 +77,7 @@ public class Reconciliation {
     protected Reconciliation() {
     }
 
-    public Reconciliation(long submissionId, String recordedBy, Instant recordedAt, String reason, List<Agreed> levels) {
+    public Reconciliation(Long submissionId, String recordedBy, Instant recordedAt, String reason, List<Agreed> levels) {
         this.submissionId = submissionId;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
@@ -85,7 +85,7 @@ public class Reconciliation {
         this.levels.addAll(levels);
     }
 
-    public long getSubmissionId() {
+    public Long getSubmissionId() {
         return submissionId;
     }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import dev.assay.review.ReviewException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -61,7 +64,30 @@ public class ReviewPanel {
         return panel;
     }
 
-    public void define(Set<Long> members, int reviewsPerSubmission, int linkingCount, int dueDays, Instant now) {
+    /** At most this many independent reviews per submission. */
+    public static final int MAX_REVIEWS = 5;
+    /** At most this many submissions in the linking set that every panel member scores. */
+    public static final int MAX_LINKING = 30;
+    /** Reviews fall due at most this many days after assignment. */
+    public static final int MAX_DUE_DAYS = 60;
+
+    /**
+     * Sets who reviews and how. Refused, naming every problem, unless the panel has at least one member,
+     * every member is an eligible reviewer (enabled, with the Reviewer role), each submission can get its
+     * reviews from different members, and the linking set and due days are within their limits; and refused
+     * once the review is closed.
+     *
+     * @param eligible the accounts that may review now
+     */
+    public void define(Set<Long> members, Set<Long> eligible, int reviewsPerSubmission, int linkingCount,
+            int dueDays, Instant now) {
+        if (isClosed()) {
+            throw new ReviewException("This review is closed; the panel can no longer change.");
+        }
+        List<String> problems = problems(members, eligible, reviewsPerSubmission, linkingCount, dueDays);
+        if (!problems.isEmpty()) {
+            throw new ReviewException(String.join(" ", problems));
+        }
         this.members.clear();
         this.members.addAll(members);
         this.reviewsPerSubmission = reviewsPerSubmission;
@@ -70,7 +96,35 @@ public class ReviewPanel {
         this.updatedAt = now;
     }
 
+    public static List<String> problems(Set<Long> members, Set<Long> eligible, int reviewsPerSubmission, int linkingCount,
+            int dueDays) {
+        List<String> problems = new ArrayList<>();
+        if (members == null || members.isEmpty()) {
+            problems.add("Choose at least one reviewer.");
+        } else if (!eligible.containsAll(members)) {
+            problems.add("Only active staff with the Reviewer role can be on a panel.");
+        }
+        if (reviewsPerSubmission < 1 || reviewsPerSubmission > MAX_REVIEWS) {
+            problems.add("Each submission needs between 1 and " + MAX_REVIEWS + " reviews.");
+        } else if (members != null && !members.isEmpty() && members.size() < reviewsPerSubmission) {
+            problems.add("Each submission needs " + reviewsPerSubmission + " independent reviews, but the panel has "
+                    + members.size() + (members.size() == 1 ? " reviewer" : " reviewers")
+                    + ". Add reviewers or lower the number.");
+        }
+        if (linkingCount < 0 || linkingCount > MAX_LINKING) {
+            problems.add("The linking set can hold 0 to " + MAX_LINKING + " submissions.");
+        }
+        if (dueDays < 1 || dueDays > MAX_DUE_DAYS) {
+            problems.add("Reviews are due between 1 and " + MAX_DUE_DAYS + " days after assignment.");
+        }
+        return problems;
+    }
+
+    /** Ends scoring: scorecards no longer change and names are revealed. Refused when already closed. */
     public void close(String by, Instant now) {
+        if (isClosed()) {
+            throw new ReviewException("This review is already closed.");
+        }
         closedAt = now;
         closedBy = by;
         updatedAt = now;

@@ -1,5 +1,9 @@
 package dev.assay.review.internal;
 
+import dev.assay.review.ReviewException;
+import dev.assay.review.ScorecardGaps;
+import dev.assay.review.ScorecardRules;
+
 import dev.assay.review.ScoreCell;
 import dev.assay.review.ScorecardInput;
 import jakarta.persistence.CollectionTable;
@@ -60,16 +64,25 @@ public class ScorecardRevision {
     protected ScorecardRevision() {
     }
 
-    public ScorecardRevision(long assignmentId, int revision, ScorecardInput input, Instant now) {
+    /** A new draft revision; refused (with every problem named) when the input does not fit the form. */
+    public ScorecardRevision(long assignmentId, int revision, ScorecardForm form, ScorecardInput input, Instant now) {
         this.assignmentId = assignmentId;
         this.revision = revision;
         this.status = Status.DRAFT;
-        write(input, now);
+        write(form, input, now);
     }
 
-    public void write(ScorecardInput input, Instant now) {
+    /**
+     * Writes a draft: it may be incomplete (levels missing, no comment) but must fit the form. A submitted
+     * revision never changes; a later change is a new revision.
+     */
+    public void write(ScorecardForm form, ScorecardInput input, Instant now) {
         if (status != Status.DRAFT) {
             throw new IllegalStateException("A submitted scorecard revision never changes");
+        }
+        List<String> problems = form.shapeProblems(input);
+        if (!problems.isEmpty()) {
+            throw new ReviewException(String.join(" ", problems));
         }
         scores.clear();
         input.scores().forEach(s -> scores.add(new StoredScore(s)));
@@ -77,8 +90,27 @@ public class ScorecardRevision {
         savedAt = now;
     }
 
-    public void submit(String reason, Instant now) {
-        this.reason = reason;
+    /**
+     * Submits this revision. Refused, naming every gap, unless each cell of the form has a level, levels 1
+     * and 5 have a justification and there is an overall comment; a revision that replaces a submitted one
+     * also needs its reason (kept with it).
+     *
+     * @param replacesSubmitted whether the reviewer submitted an earlier revision
+     */
+    public void submit(ScorecardForm form, boolean replacesSubmitted, String reason, Instant now) {
+        if (status != Status.DRAFT) {
+            throw new IllegalStateException("This scorecard revision was already submitted");
+        }
+        String why = reason == null ? "" : reason.strip();
+        List<String> problems = new ArrayList<>(ScorecardGaps.of(form.cells(), cells(), getOverallComment(),
+                replacesSubmitted, why).messages(form.names()));
+        if (why.length() > ScorecardRules.MAX_REASON) {
+            problems.add("Keep the reason under 2,000 characters.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ReviewException(String.join(" ", problems));
+        }
+        this.reason = replacesSubmitted ? why : null;
         this.status = Status.SUBMITTED;
         this.submittedAt = now;
         this.savedAt = now;

@@ -1,7 +1,6 @@
 package dev.assay.review.internal;
 
 import dev.assay.attempt.AttemptSubmitted;
-import dev.assay.base.SystemAuthentication;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,23 +25,26 @@ class SubmissionIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionIntake.class);
 
-    private final ReviewEngine engine;
+    private final ReviewAssignments assigning;
     private final ReviewPanelRepository panels;
     private final TransactionTemplate separate;
 
-    SubmissionIntake(ReviewEngine engine, ReviewPanelRepository panels, PlatformTransactionManager transactions) {
-        this.engine = engine;
+    SubmissionIntake(ReviewAssignments assigning, ReviewPanelRepository panels, PlatformTransactionManager transactions) {
+        this.assigning = assigning;
         this.panels = panels;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Not in a request: a background thread after the submission committed, hence the system identity. */
+    /**
+     * Not in a request: a background thread after the submission committed. Nobody is signed in; the
+     * assignments read other modules through their ports and the audit log names the application as the actor.
+     */
     @ApplicationModuleListener
     public void on(AttemptSubmitted submitted) {
         try {
-            SystemAuthentication.runAs("SYSTEM", () -> engine.intake(submitted.attemptId(), submitted.invitationId(),
-                    submitted.assessmentId(), submitted.submittedAt()));
+            assigning.intake(submitted.attemptId(), submitted.invitationId(), submitted.assessmentId(),
+                    submitted.submittedAt());
         } catch (DataIntegrityViolationException e) {
             // Taken in meanwhile by a panel change or the sweep: nothing is missing.
             log.debug("Attempt {} was already in review", submitted.attemptId());
@@ -61,8 +63,7 @@ class SubmissionIntake {
                 .map(ReviewPanel::getAssessmentId).toList();
         for (Long assessment : assessments) {
             try {
-                Integer assigned = SystemAuthentication.callAs("SYSTEM",
-                        () -> separate.execute(status -> engine.fillAll(assessment)));
+                Integer assigned = separate.execute(status -> assigning.fillAll(assessment));
                 if (assigned != null && assigned > 0) {
                     log.info("Review sweep assigned {} reviews on assessment {}", assigned, assessment);
                 }

@@ -1,6 +1,6 @@
 package dev.assay.staff.internal;
 
-import dev.assay.audit.AuditLog;
+import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.Sha256;
 import java.time.Clock;
 import java.util.List;
@@ -34,12 +34,12 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final StaffAccountRepository accounts;
     private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final String unknownAccountHash;
 
     StaffAuthenticationProvider(StaffAccountRepository accounts, LoginThrottle throttle, PasswordEncoder encoder,
-            AuditLog audit, Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.encoder = encoder;

@@ -23,10 +23,13 @@ class AuditLogViewIT extends SpringBrowserlessTest {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    dev.assay.audit.port.AuditTrail trail;
+
     @Test
     void anAdminFiltersTheLogAndVerifiesTheChain() {
         String subject = "assessment " + UUID.randomUUID().toString().substring(0, 8);
-        audit.record("identity.revealed", subject, "names shown", "Review closed");
+        trail.record("identity.revealed", subject, "names shown", "Review closed");
         navigate(AuditLogView.class);
 
         test($(TextField.class).withLabel("Subject").single()).setValue(subject);

@@ -1,4 +1,4 @@
-package dev.assay.taskbank.internal;
+package dev.assay.demo;
 
 import dev.assay.base.SystemAuthentication;
 import dev.assay.taskbank.AssessmentService;
@@ -33,15 +33,13 @@ class DemoTaskBank implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTaskBank.class);
 
-    private final JobRoleRepository roles;
     private final TaskBankTransfer transfer;
     private final JobRoleService roleService;
     private final TaskBankService taskBank;
     private final AssessmentService assessments;
 
-    DemoTaskBank(JobRoleRepository roles, TaskBankTransfer transfer, JobRoleService roleService,
+    DemoTaskBank(TaskBankTransfer transfer, JobRoleService roleService,
             TaskBankService taskBank, AssessmentService assessments) {
-        this.roles = roles;
         this.transfer = transfer;
         this.roleService = roleService;
         this.taskBank = taskBank;
@@ -50,10 +48,10 @@ class DemoTaskBank implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (roles.count() > 0) {
-            return;
-        }
         SystemAuthentication.runAs("RECRUITER", () -> {
+            if (!roleService.list().isEmpty()) {
+                return;
+            }
             ImportReport report = transfer.importStarterLibrary();
             log.info("Loaded the starter library as demo data: {}", report.summary());
             RoleSummary analyst = roleService.list().stream().filter(r -> r.key().equals("data-analyst"))

@@ -1,18 +1,15 @@
-package dev.assay.staff.internal;
+package dev.assay.demo;
 
 import dev.assay.staff.StaffRole;
-import java.time.Clock;
+import dev.assay.staff.port.AccountSeeding;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo staff for the embedded default setup only ({@code assay.demo-data.enabled=true}); the README
@@ -42,25 +39,19 @@ class DemoStaff implements ApplicationRunner {
             new Demo("Wilma Sato", "wilma@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD),
             new Demo("Xavier Brandt", "xavier@assay.example", StaffRole.REVIEWER, REVIEWER_PASSWORD));
 
-    private final StaffAccountRepository accounts;
-    private final PasswordEncoder encoder;
-    private final Clock clock;
+    private final AccountSeeding accounts;
 
-    DemoStaff(StaffAccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    DemoStaff(AccountSeeding accounts) {
         this.accounts = accounts;
-        this.encoder = encoder;
-        this.clock = clock;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        if (accounts.count() > 0) {
+        if (accounts.anyAccount()) {
             return;
         }
         for (Demo demo : ACCOUNTS) {
-            accounts.save(StaffAccount.create(demo.name(), demo.email(), Set.of(demo.role()),
-                    encoder.encode(demo.password()), clock.instant()));
+            accounts.seed(demo.name(), demo.email(), demo.role(), demo.password());
         }
         log.info("Loaded {} demo staff accounts (see README for their sign-in details)", ACCOUNTS.size());
     }

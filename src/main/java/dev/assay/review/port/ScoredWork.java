@@ -1,0 +1,36 @@
+package dev.assay.review.port;
+
+import dev.assay.review.ScoredSubmission;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The review's results as ranking reads them. */
+public interface ScoredWork {
+
+    /** A candidate's name and email, revealed when the review closed. */
+    record Identity(String name, String email) {
+    }
+
+    /** Every submission of the assessment in order of submission, with its latest submitted scorecards. */
+    List<ScoredSubmission> scores(long assessmentId);
+
+    /** One submission as {@link #scores} gives it; empty when it does not exist. */
+    Optional<ScoredSubmission> scored(long submissionId);
+
+    /** The assessment a submission belongs to; empty when the submission does not exist. */
+    Optional<Long> assessmentOf(long submissionId);
+
+    /**
+     * Grows by one with every change that can move a ranking (a scorecard submitted or revised, a
+     * reconciliation, a review assigned or withdrawn, a submission taken in, the review closed), in the
+     * same transaction: a ranking computed from version v is current while the version is still v.
+     */
+    long scoresVersion(long assessmentId);
+
+    /** Whether a recruiter has closed the assessment's review (scores final, identities revealed). */
+    boolean reviewClosed(long assessmentId);
+
+    /** Names and emails by submission id once the review is closed; empty while it is open. */
+    Map<Long, Identity> identities(long assessmentId);
+}
