@@ -54,6 +54,8 @@ public class PanelService {
     public static final int MAX_LINKING = ReviewPanel.MAX_LINKING;
     public static final int MAX_DUE_DAYS = ReviewPanel.MAX_DUE_DAYS;
     public static final int MAX_NOTE = 500;
+    /** Submissions on the review board's first page; the board's grid reads further pages as it scrolls. */
+    public static final int BOARD_PAGE = 50;
 
     private static final Logger log = LoggerFactory.getLogger(PanelService.class);
 
@@ -69,12 +71,15 @@ public class PanelService {
     private final InvitationService invitations;
     private final AuditTrail audit;
     private final ScoresVersions versions;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
 
     PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
             ConflictRepository conflicts, ReconciliationRepository reconciliations,
             ReviewAssignments assigning, ScoreAgreement agreement, StaffService staff, AssessmentService assessments,
-            InvitationService invitations, AuditTrail audit, ScoresVersions versions, Clock clock) {
+            InvitationService invitations, AuditTrail audit, ScoresVersions versions,
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.versions = versions;
         this.panels = panels;
         this.submissions = submissions;
@@ -160,19 +165,70 @@ public class PanelService {
     public ReviewBoard board(long assessmentId) {
         AssessmentView assessment = assessments.get(assessmentId);
         PanelSetup setup = setup(assessmentId);
-        List<Submission> all = submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId);
-        Map<Long, List<Assignment>> bySubmission = assignments.findBySubmissionIdIn(
-                all.stream().map(Submission::getId).toList()).stream()
+        Instant now = clock.instant();
+        // Per submission: active reviews, those not yet submitted, and an open flag; one grouped query.
+        int[] counts = new int[ReviewState.values().length];
+        int total = 0;
+        for (int[] row : jdbc.query("SELECT COUNT(a.id), COALESCE(SUM(CASE WHEN a.status <> 'SUBMITTED' THEN 1 ELSE 0 "
+                + "END), 0), CASE WHEN s.flagged_at IS NOT NULL AND s.resolution IS NULL THEN 1 ELSE 0 END "
+                + "FROM review_submission s LEFT JOIN review_assignment a ON a.submission_id = s.id "
+                + "AND a.status <> 'WITHDRAWN' WHERE s.assessment_id = ? GROUP BY s.id, s.flagged_at, s.resolution",
+                (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, assessmentId)) {
+            counts[ScoreAgreement.state(row[0], row[1], row[2] == 1, setup.reviewsPerSubmission()).ordinal()]++;
+            total++;
+        }
+        // Per reviewer: assigned, submitted, drafts, overdue; one grouped query.
+        Map<Long, int[]> load = new HashMap<>();
+        setup.members().forEach(m -> load.put(m, new int[4]));
+        jdbc.query("SELECT a.reviewer_id, COUNT(*), SUM(CASE WHEN a.status = 'SUBMITTED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN a.status = 'DRAFT' THEN 1 ELSE 0 END), SUM(CASE WHEN a.status IN ('ASSIGNED', 'DRAFT') "
+                + "AND a.due_at < ? THEN 1 ELSE 0 END) FROM review_assignment a JOIN review_submission s "
+                + "ON s.id = a.submission_id WHERE s.assessment_id = ? AND a.status <> 'WITHDRAWN' GROUP BY a.reviewer_id",
+                rs -> {
+                    load.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                }, java.sql.Timestamp.valueOf(now.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime()), assessmentId);
+        Map<Long, String> names = names(load.keySet());
+        List<ReviewBoard.Workload> workload = load.entrySet().stream()
+                .map(e -> new ReviewBoard.Workload(e.getKey(), names.getOrDefault(e.getKey(), "Reviewer " + e.getKey()),
+                        setup.members().contains(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3]))
+                .sorted(Comparator.comparing(ReviewBoard.Workload::reviewerName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        ReviewBoard.Counts summary = new ReviewBoard.Counts(total, counts[ReviewState.UNASSIGNED.ordinal()],
+                counts[ReviewState.IN_PROGRESS.ordinal()], counts[ReviewState.FLAGGED.ordinal()],
+                counts[ReviewState.COMPLETE.ordinal()]);
+        return new ReviewBoard(assessmentId, assessment.title(), setup, summary,
+                total == 0 ? List.of() : rows(assessmentId, setup, 0, BOARD_PAGE), workload);
+    }
+
+    /** Submissions {@code offset} to {@code offset + limit} of the board, in order of submission. */
+    @Transactional(readOnly = true)
+    public List<ReviewBoard.Row> boardPage(long assessmentId, int offset, int limit) {
+        assessments.get(assessmentId);
+        return rows(assessmentId, setup(assessmentId), Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** One page of board rows: the page's ids from the database, then its submissions, reviews and names. */
+    private List<ReviewBoard.Row> rows(long assessmentId, PanelSetup setup, int offset, int limit) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM review_submission WHERE assessment_id = ? "
+                + "ORDER BY submitted_at, id LIMIT ? OFFSET ?", Long.class, assessmentId, limit, offset);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Submission> byId = submissions.findAllById(ids).stream()
+                .collect(Collectors.toMap(Submission::getId, x -> x));
+        List<Submission> page = ids.stream().map(byId::get).toList();
+        Map<Long, List<Assignment>> bySubmission = assignments.findBySubmissionIdIn(ids).stream()
                 .collect(Collectors.groupingBy(Assignment::getSubmissionId));
         Set<Long> reviewerIds = new HashSet<>(setup.members());
         bySubmission.values().forEach(l -> l.forEach(a -> reviewerIds.add(a.getReviewerId())));
         Map<Long, String> names = names(reviewerIds);
         Instant now = clock.instant();
         var cellNames = agreement.cellNames(assessmentId);
-        List<ReviewBoard.Row> rows = new ArrayList<>();
         Map<Long, InvitationView> identities = invitations.identities(
-                all.stream().map(Submission::getInvitationId).toList());
-        for (Submission s : all) {
+                page.stream().map(Submission::getInvitationId).toList());
+        List<ReviewBoard.Row> rows = new ArrayList<>();
+        for (Submission s : page) {
             List<Assignment> list = bySubmission.getOrDefault(s.getId(), List.of());
             InvitationView who = identities.get(s.getInvitationId());
             String flagDetail = s.isFlagged()
@@ -185,28 +241,7 @@ public class PanelService {
                     s.isFlagged(), flagDetail, s.getResolution(), s.getResolvedBy(), s.getResolvedAt(),
                     s.getResolutionReason()));
         }
-        Map<Long, int[]> counts = new HashMap<>();
-        setup.members().forEach(m -> counts.put(m, new int[4]));
-        bySubmission.values().forEach(l -> l.stream().filter(Assignment::isActive).forEach(a -> {
-            int[] c = counts.computeIfAbsent(a.getReviewerId(), k -> new int[4]);
-            c[0]++;
-            if (a.getStatus() == AssignmentStatus.SUBMITTED) {
-                c[1]++;
-            }
-            if (a.getStatus() == AssignmentStatus.DRAFT) {
-                c[2]++;
-            }
-            if (a.isOverdue(now)) {
-                c[3]++;
-            }
-        }));
-        List<ReviewBoard.Workload> workload = counts.entrySet().stream()
-                .map(e -> new ReviewBoard.Workload(e.getKey(), names.getOrDefault(e.getKey(), "Reviewer " + e.getKey()),
-                        setup.members().contains(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3]))
-                .sorted(Comparator.comparing(ReviewBoard.Workload::reviewerName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
-        return new ReviewBoard(assessmentId, assessment.title(), setup, rows, workload);
+        return rows;
     }
 
     private static ReviewBoard.Review review(Assignment a, Map<Long, String> names, Instant now) {

@@ -3,9 +3,28 @@ package dev.assay.review;
 import java.time.Instant;
 import java.util.List;
 
-/** An assessment's review board for recruiters: submissions and their review state, workload, overdue reviews. */
-public record ReviewBoard(long assessmentId, String assessmentTitle, PanelSetup panel, List<Row> submissions,
-        List<Workload> workload) {
+/**
+ * An assessment's review board for recruiters: how many submissions are in each review state, workload and
+ * overdue reviews over all of them, and the first page of submissions ({@link PanelService#boardPage} gives
+ * any other page; the page is read from the database, not cut from every row).
+ *
+ * @param submissions the first {@link PanelService#BOARD_PAGE} submissions in order of submission
+ */
+public record ReviewBoard(long assessmentId, String assessmentTitle, PanelSetup panel, Counts counts,
+        List<Row> submissions, List<Workload> workload) {
+
+    /** How many submissions there are, and how many are in each state. */
+    public record Counts(int total, int unassigned, int inProgress, int flagged, int complete) {
+
+        public int of(ReviewState state) {
+            return switch (state) {
+                case UNASSIGNED -> unassigned;
+                case IN_PROGRESS -> inProgress;
+                case FLAGGED -> flagged;
+                case COMPLETE -> complete;
+            };
+        }
+    }
 
     /** One submission. Recruiters know who they invited, so the board names the candidate. */
     public record Row(long submissionId, String candidateCode, String candidateName, String candidateEmail,
@@ -33,7 +52,12 @@ public record ReviewBoard(long assessmentId, String assessmentTitle, PanelSetup 
     }
 
     public long count(ReviewState state) {
-        return submissions.stream().filter(r -> r.state() == state).count();
+        return counts.of(state);
+    }
+
+    /** Whether every submission is on the first page. */
+    public boolean complete() {
+        return submissions.size() == counts.total();
     }
 
     public long overdueReviews() {

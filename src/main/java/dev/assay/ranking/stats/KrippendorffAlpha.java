@@ -114,15 +114,16 @@ public final class KrippendorffAlpha {
      */
     public static Interval withInterval(double[][] data, Level level, int replicates, long seed) {
         double estimate = compute(data, level);
+        Units units = new Units(data, level);
         SplittableRandom random = new SplittableRandom(seed);
         double[] alphas = new double[replicates];
         int kept = 0;
-        double[][] sample = new double[data.length][];
+        int[] sample = new int[data.length];
         for (int r = 0; r < replicates; r++) {
             for (int u = 0; u < data.length; u++) {
-                sample[u] = data[random.nextInt(data.length)];
+                sample[u] = random.nextInt(data.length);
             }
-            double a = compute(sample, level);
+            double a = units.alpha(sample);
             if (!Double.isNaN(a)) {
                 alphas[kept++] = a;
             }
@@ -133,6 +134,121 @@ public final class KrippendorffAlpha {
         double[] sorted = Arrays.copyOf(alphas, kept);
         Arrays.sort(sorted);
         return new Interval(estimate, percentile(sorted, 0.025), percentile(sorted, 0.975));
+    }
+
+    /**
+     * The units prepared once for resampling: each unit's value counts over the values of the whole data
+     * (a value absent from a resample has a zero total and adds nothing, so the result equals
+     * {@link #compute} on the resampled rows), and, where distances do not depend on the totals (nominal,
+     * interval), each unit's share of the observed disagreement. A replicate then costs a pass over the
+     * sampled units instead of re-indexing every rating: 10,000 candidates' intervals went from seconds to
+     * a fraction of one.
+     */
+    static final class Units {
+
+        private final Level level;
+        private final double[] value;
+        private final int[][] counts;
+        private final int[] pairable;
+        private final double[] observed;
+        private final double[][] fixedDelta;
+
+        Units(double[][] data, Level level) {
+            this.level = level;
+            TreeMap<Double, Integer> index = new TreeMap<>();
+            for (double[] unit : data) {
+                if (pairable(unit) >= 2) {
+                    for (double v : unit) {
+                        if (!Double.isNaN(v)) {
+                            index.putIfAbsent(v, 0);
+                        }
+                    }
+                }
+            }
+            value = new double[index.size()];
+            int next = 0;
+            for (var e : index.entrySet()) {
+                value[next] = e.getKey();
+                e.setValue(next++);
+            }
+            counts = new int[data.length][];
+            pairable = new int[data.length];
+            for (int u = 0; u < data.length; u++) {
+                int m = pairable(data[u]);
+                pairable[u] = m;
+                if (m >= 2) {
+                    counts[u] = new int[value.length];
+                    for (double v : data[u]) {
+                        if (!Double.isNaN(v)) {
+                            counts[u][index.get(v)]++;
+                        }
+                    }
+                }
+            }
+            fixedDelta = level == Level.ORDINAL ? null : distances(value, new double[value.length], level);
+            observed = new double[data.length];
+            if (fixedDelta != null) {
+                for (int u = 0; u < data.length; u++) {
+                    if (counts[u] != null) {
+                        observed[u] = disagreement(counts[u], fixedDelta) / (pairable[u] - 1);
+                    }
+                }
+            }
+        }
+
+        /** Alpha of the rows {@code sample} picks (indices into the data, repeats allowed). */
+        double alpha(int[] sample) {
+            int values = value.length;
+            double[] total = new double[values];
+            double n = 0;
+            for (int u : sample) {
+                int[] c = counts[u];
+                if (c == null) {
+                    continue;
+                }
+                for (int k = 0; k < values; k++) {
+                    total[k] += c[k];
+                }
+                n += pairable[u];
+            }
+            if (n < 2) {
+                return Double.NaN;
+            }
+            double[][] delta = fixedDelta != null ? fixedDelta : distances(value, total, level);
+            double disagreement = 0;
+            for (int u : sample) {
+                if (counts[u] != null) {
+                    disagreement += fixedDelta != null ? observed[u]
+                            : disagreement(counts[u], delta) / (pairable[u] - 1);
+                }
+            }
+            disagreement /= n;
+            double expected = 0;
+            for (int c = 0; c < values; c++) {
+                for (int k = 0; k < values; k++) {
+                    if (c != k) {
+                        expected += total[c] * total[k] * delta[c][k];
+                    }
+                }
+            }
+            expected /= n * (n - 1);
+            return expected == 0 ? Double.NaN : 1 - disagreement / expected;
+        }
+
+        private static double disagreement(int[] counts, double[][] delta) {
+            double sum = 0;
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] == 0) {
+                    continue;
+                }
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] != 0 && c != k) {
+                        sum += (double) counts[c] * counts[k] * delta[c][k];
+                    }
+                }
+            }
+            return sum;
+        }
     }
 
     private static double percentile(double[] sorted, double p) {

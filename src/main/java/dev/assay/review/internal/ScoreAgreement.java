@@ -85,13 +85,22 @@ public class ScoreAgreement {
 
     public static ReviewState state(Submission s, List<Assignment> all, int required) {
         List<Assignment> active = all.stream().filter(Assignment::isActive).toList();
-        if (active.isEmpty() || active.size() < required) {
+        return state(active.size(), (int) active.stream().filter(a -> a.getStatus() != AssignmentStatus.SUBMITTED)
+                .count(), s.isOpenFlag(), required);
+    }
+
+    /**
+     * A submission's review state from its active reviews: too few to be fully assigned, some not submitted,
+     * an open disagreement, or complete.
+     */
+    public static ReviewState state(int active, int unfinished, boolean openFlag, int required) {
+        if (active == 0 || active < required) {
             return ReviewState.UNASSIGNED;
         }
-        if (active.stream().anyMatch(a -> a.getStatus() != AssignmentStatus.SUBMITTED)) {
+        if (unfinished > 0) {
             return ReviewState.IN_PROGRESS;
         }
-        return s.isOpenFlag() ? ReviewState.FLAGGED : ReviewState.COMPLETE;
+        return openFlag ? ReviewState.FLAGGED : ReviewState.COMPLETE;
     }
 
     /** How people read a task × criterion of this assessment: "Task 2 · Automation instinct". */

@@ -104,11 +104,11 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
             banner.setId("review-closed-banner");
             add(banner);
         }
-        Div stats = new Div(new StatCard("Submissions", String.valueOf(board.submissions().size()), null),
-                new StatCard("Unassigned", String.valueOf(board.count(ReviewState.UNASSIGNED)), null),
-                new StatCard("In progress", String.valueOf(board.count(ReviewState.IN_PROGRESS)), null),
-                new StatCard("Flagged", String.valueOf(board.count(ReviewState.FLAGGED)), "Reviews 2+ levels apart"),
-                new StatCard("Complete", String.valueOf(board.count(ReviewState.COMPLETE)), null),
+        Div stats = new Div(new StatCard("Submissions", String.format("%,d", board.counts().total()), null),
+                new StatCard("Unassigned", String.format("%,d", board.count(ReviewState.UNASSIGNED)), null),
+                new StatCard("In progress", String.format("%,d", board.count(ReviewState.IN_PROGRESS)), null),
+                new StatCard("Flagged", String.format("%,d", board.count(ReviewState.FLAGGED)), "Reviews 2+ levels apart"),
+                new StatCard("Complete", String.format("%,d", board.count(ReviewState.COMPLETE)), null),
                 new StatCard("Overdue reviews", String.valueOf(board.overdueReviews()), null));
         stats.addClassNames("stat-row", "stat-row-compact");
         stats.setId("board-stats");
@@ -229,15 +229,14 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private Component submissions() {
-        Div box = card("Submissions", board.submissions().isEmpty(),
+        Div box = card("Submissions", board.counts().total() == 0,
                 "No candidate has submitted yet. Submissions appear here as they come in.");
-        if (board.submissions().isEmpty()) {
+        if (board.counts().total() == 0) {
             return box;
         }
         boolean closed = board.panel().closed();
         Grid<ReviewBoard.Row> grid = new Grid<>();
         grid.setId("submission-grid");
-        grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(r -> Cells.stack(r.candidateName(), r.candidateCode() + " · " + r.candidateEmail()))
                 .setHeader("Candidate").setWidth("13rem").setFlexGrow(3);
@@ -247,9 +246,22 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         grid.addComponentColumn(this::actions).setHeader("").setWidth("4rem").setFlexGrow(0).setFrozenToEnd(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(
                 r -> flagDetails(r, closed)));
-        grid.setDetailsVisibleOnClick(false);
-        grid.setItems(board.submissions());
-        board.submissions().stream().filter(ReviewBoard.Row::flagged).forEach(r -> grid.setDetailsVisible(r, true));
+        if (board.complete()) {
+            // Every submission is on the first page: show them all, flags open.
+            grid.setAllRowsVisible(true);
+            grid.setDetailsVisibleOnClick(false);
+            grid.setItems(board.submissions());
+            board.submissions().stream().filter(ReviewBoard.Row::flagged).forEach(r -> grid.setDetailsVisible(r, true));
+        } else {
+            // A large round: the grid reads pages from the database as it scrolls; a flag opens on a click.
+            grid.setHeight("70vh");
+            grid.setDetailsVisibleOnClick(true);
+            int total = board.counts().total();
+            grid.setItems(query -> panels.boardPage(assessmentId, query.getOffset(), query.getLimit()).stream(),
+                    query -> total);
+            box.add(note(String.format("%,d submissions, in order of submission; the list loads as you scroll. "
+                    + "Select a flagged submission to read its disagreement.", total)));
+        }
         box.add(grid);
         return box;
     }
@@ -431,7 +443,7 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
     }
 
     private void confirmClose() {
-        long unfinished = board.submissions().stream().filter(r -> r.state() != ReviewState.COMPLETE).count();
+        long unfinished = board.counts().total() - board.counts().complete();
         ConfirmDialog dialog = new ConfirmDialog("Close the review and reveal identities?",
                 (unfinished == 0 ? "Every submission is complete. " : unfinished + (unfinished == 1
                         ? " submission is" : " submissions are") + " not complete. ")

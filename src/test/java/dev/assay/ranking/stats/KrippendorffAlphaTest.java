@@ -53,4 +53,28 @@ class KrippendorffAlphaTest {
         assertThat(a.lower()).isLessThan(a.estimate());
         assertThat(a.upper()).isGreaterThan(a.estimate()).isLessThanOrEqualTo(1.0);
     }
+
+    @Test
+    void thePreparedResamplingGivesExactlyWhatComputingTheResampledRowsGives() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[][] data = new double[150][4];
+        for (double[] unit : data) {
+            for (int r = 0; r < unit.length; r++) {
+                unit[r] = random.nextInt(4) == 0 ? Double.NaN : 1 + random.nextInt(5);
+            }
+        }
+        for (KrippendorffAlpha.Level level : KrippendorffAlpha.Level.values()) {
+            KrippendorffAlpha.Units units = new KrippendorffAlpha.Units(data, level);
+            for (int replicate = 0; replicate < 50; replicate++) {
+                int[] sample = new int[data.length];
+                double[][] rows = new double[data.length][];
+                for (int u = 0; u < data.length; u++) {
+                    sample[u] = random.nextInt(data.length);
+                    rows[u] = data[sample[u]];
+                }
+                assertThat(units.alpha(sample)).as(level + " replicate " + replicate)
+                        .isCloseTo(KrippendorffAlpha.compute(rows, level), org.assertj.core.api.Assertions.within(1e-12));
+            }
+        }
+    }
 }
