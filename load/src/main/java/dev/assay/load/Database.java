@@ -70,6 +70,63 @@ final class Database {
         }
     }
 
+    /** The assessment with this title, or -1. */
+    long assessmentTitled(String title) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement p = c.prepareStatement("SELECT MIN(id) FROM assessment WHERE title = ?")) {
+            p.setString(1, title);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                long id = r.getLong(1);
+                return r.wasNull() ? -1 : id;
+            }
+        }
+    }
+
+    private volatile List<Long> ranked;
+
+    /** Submissions of the assessment with a submitted scorecard (read once: the round is closed). */
+    List<Long> rankedSubmissions(long assessmentId) throws SQLException {
+        if (ranked == null) {
+            List<Long> ids = new java.util.ArrayList<>();
+            try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT DISTINCT s.id FROM "
+                    + "review_submission s JOIN review_assignment a ON a.submission_id = s.id "
+                    + "WHERE s.assessment_id = ? AND a.status = 'SUBMITTED' ORDER BY s.id")) {
+                p.setLong(1, assessmentId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+            ranked = ids;
+        }
+        return ranked;
+    }
+
+    /**
+     * One of the reviewer's reviews still to do in a review that is open, or null: the {@code spread}-th (mod
+     * 20) of them, so that two sessions of one reviewer seldom pick the same.
+     */
+    Long openAssignment(String email, int spread) throws SQLException {
+        String sql = "SELECT a.id FROM review_assignment a JOIN staff_account st ON st.id = a.reviewer_id "
+                + "JOIN review_submission s ON s.id = a.submission_id JOIN review_panel p ON p.assessment_id = "
+                + "s.assessment_id WHERE st.email = ? AND a.status IN ('ASSIGNED', 'DRAFT') AND p.closed_at IS NULL "
+                + "ORDER BY a.id LIMIT 1 OFFSET ?";
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int offset : new int[] {spread % 20, 0}) {
+                p.setString(1, email);
+                p.setInt(2, offset);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        return r.getLong(1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Invites {@code count} candidates; returns their link tokens, in order. */
     List<String> invite(long assessment, int count, String run) throws SQLException {
         SecureRandom random = new SecureRandom();

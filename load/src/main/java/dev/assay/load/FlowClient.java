@@ -138,6 +138,45 @@ final class FlowClient {
         return new Reply(took, body, reply);
     }
 
+    /**
+     * Signs in as a browser does: the sign-in page (which carries Spring's CSRF token in a meta tag), then the
+     * form post; the session cookie it answers with is used from then on. Fails unless the post redirects
+     * away from the sign-in page.
+     */
+    Reply signIn(String email, String password) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        String page = send(HttpRequest.newBuilder(base.resolve("/login")).GET(), true);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(page);
+        if (!m.find()) {
+            throw new FlowException("signIn", "no CSRF token on the sign-in page");
+        }
+        String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60));
+        if (cookie != null) {
+            post.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        response.headers().allValues("set-cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
+                .findFirst().ifPresent(h -> cookie = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')));
+        String location = response.headers().firstValue("location").orElse("");
+        if (response.statusCode() != 302 || location.contains("/login")) {
+            throw new FlowException("signIn", "sign-in refused (" + response.statusCode() + " " + location + ")");
+        }
+        return new Reply(System.nanoTime() - t0, "", null);
+    }
+
+    /** A plain GET in this session (a download); returns the body's length in characters. */
+    Reply get(String path) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        String body = send(HttpRequest.newBuilder(base.resolve(path)).GET(), false);
+        return new Reply(System.nanoTime() - t0, body, null);
+    }
+
     /** Flow's heartbeat, which keeps an idle UI alive. */
     void heartbeat() throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(base.resolve("/?v-r=heartbeat&v-uiId=" + uiId))

@@ -36,8 +36,13 @@ public final class LoadRun {
 
     record Options(String app, String url, long appPid, String dbUrl, String dbUser, String dbPassword,
             int[] steps, int rampSeconds, int holdSeconds, double typingSeconds, int pollSeconds, int moveSeconds,
-            boolean submit, Path out, String javaHome, String label, boolean profile, int warmup) {
+            boolean submit, Path out, String javaHome, String label, boolean profile, int warmup, int recruiters,
+            int reviewers, int thinkSeconds) {
     }
+
+    /** The demo data's staff (README): recruiters and the reviewers on the open assessment's panel. */
+    private static final String[] RECRUITERS = {"rhea@assay.example", "ravi@assay.example"};
+    private static final String[] REVIEWERS = {"vera@assay.example", "victor@assay.example", "wen@assay.example"};
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
@@ -104,6 +109,20 @@ public final class LoadRun {
                 candidates.add(c);
                 threads.submit(c);
             }
+            // Staff work alongside from the first step to the end: recruiters read, reviewers score.
+            long reviewedRound = db.assessmentTitled("Data Analyst — autumn round (reviewed)");
+            List<Staff> staff = new ArrayList<>();
+            for (int i = 0; i < o.recruiters() + o.reviewers(); i++) {
+                boolean recruiter = i < o.recruiters();
+                String email = recruiter ? RECRUITERS[i % RECRUITERS.length]
+                        : REVIEWERS[(i - o.recruiters()) % REVIEWERS.length];
+                Staff member = new Staff(i, recruiter ? Staff.Role.RECRUITER : Staff.Role.REVIEWER, email,
+                        recruiter ? "recruiter-demo-2026" : "reviewer-demo-2026", assessment, reviewedRound, db,
+                        new FlowClient(http, base), rec, new Staff.Plan(steps.getFirst().rampFromMillis() + i * 1_000L,
+                                stopAt, o.thinkSeconds() * 1000L));
+                staff.add(member);
+                threads.submit(member);
+            }
             List<Report.StepResult> results = new ArrayList<>();
             for (Step step : steps) {
                 sleepUntil(step.fromMillis());
@@ -139,7 +158,8 @@ public final class LoadRun {
                 threads.shutdownNow();
             }
             Map<Integer, Integer> lost = db.lost(candidates);
-            Report report = new Report(o, results, rec, candidates, lost, commit());
+            Report report = new Report(o, results, rec, candidates, lost, commit(),
+                    staff.stream().mapToInt(m -> m.scored).sum());
             Path written = report.write(o.out());
             log("report: " + written);
             System.out.println(report.markdown());
@@ -270,6 +290,7 @@ public final class LoadRun {
                 Integer.parseInt(a.getOrDefault("--move", "300")), !a.containsKey("--no-submit"),
                 Path.of(a.getOrDefault("--out", "load/reports/" + Instant.now().toString().substring(0, 19)
                         .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""), a.containsKey("--profile"),
-                Integer.parseInt(a.getOrDefault("--warmup", "0")));
+                Integer.parseInt(a.getOrDefault("--warmup", "0")), Integer.parseInt(a.getOrDefault("--recruiters", "2")),
+                Integer.parseInt(a.getOrDefault("--reviewers", "3")), Integer.parseInt(a.getOrDefault("--think", "10")));
     }
 }

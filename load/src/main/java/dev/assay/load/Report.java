@@ -83,10 +83,16 @@ final class Report {
     private final List<Candidate> candidates;
     private final Map<Integer, Integer> lost;
     private final String commit;
+    private final int scorecards;
     private final Instant at = Instant.now();
 
+    /** Staff pages and actions, in the order the report lists them. */
+    private static final String[] STAFF_KINDS = {"sign-in", "board", "ranking", "csv", "rank-card", "queue", "sheet",
+            "score-fields", "draft", "submit-scorecard"};
+
     Report(LoadRun.Options options, List<StepResult> steps, Recorder rec, List<Candidate> candidates,
-            Map<Integer, Integer> lost, String commit) {
+            Map<Integer, Integer> lost, String commit, int scorecards) {
+        this.scorecards = scorecards;
         this.options = options;
         this.steps = steps;
         this.rec = rec;
@@ -150,6 +156,23 @@ final class Report {
         b.append("- **lost: ").append(lostTexts).append(" of ").append(verified)
                 .append(" acknowledged texts** not found in the database afterwards (")
                 .append(lost.size()).append(" candidates)\n");
+        if (options.recruiters() + options.reviewers() > 0) {
+            b.append("\n## Staff alongside the candidates\n\n");
+            b.append("- ").append(options.recruiters()).append(" recruiters (board, ranking and its CSV, a rank card) and ")
+                    .append(options.reviewers()).append(" reviewers (queue, a review: levels, comment, draft, submit), ")
+                    .append("one page or action every ").append(options.thinkSeconds())
+                    .append(" s on average, from the first step to the end; ").append(scorecards)
+                    .append(" scorecards submitted\n\n");
+            b.append("| page or action | count | p50 / p95 / p99 ms |\n| --- | --- | --- |\n");
+            List<Recorder.Sample> all = rec.samples(0, Long.MAX_VALUE);
+            for (String kind : STAFF_KINDS) {
+                long count = all.stream().filter(x -> x.kind().equals(kind)).count();
+                if (count > 0) {
+                    b.append("| ").append(kind).append(" | ").append(count).append(" | ")
+                            .append(Latency.of(all, kind).cell(true)).append(" |\n");
+                }
+            }
+        }
         List<Recorder.Failure> failures = rec.failures(0, Long.MAX_VALUE);
         if (!failures.isEmpty()) {
             b.append("\n## First failures\n\n");

@@ -220,6 +220,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         H4 name = new H4(criterion.name());
         Paragraph measures = note(criterion.measures());
         RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+        group.setId("level-" + task.position() + "-" + criterion.key());
         group.setAriaLabel(criterion.name() + ", task " + (task.position() + 1));
         group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         group.setItems(1, 2, 3, 4, 5);
@@ -235,6 +236,7 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         }));
         group.setReadOnly(!sheet.editable());
         TextArea why = new TextArea("Justification");
+        why.setId("why-" + task.position() + "-" + criterion.key());
         why.setWidthFull();
         why.setMaxLength(ReviewService.MAX_TEXT);
         why.setValueChangeMode(ValueChangeMode.EAGER);
