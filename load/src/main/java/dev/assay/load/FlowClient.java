@@ -75,6 +75,7 @@ final class FlowClient {
         nodes.clear();
         syncId = 0;
         clientId = 0;
+        navigations = 0;
         long t0 = System.nanoTime();
         send(HttpRequest.newBuilder(base.resolve(route)).GET(), true);
         String location = URLEncoder.encode(route, StandardCharsets.UTF_8);
@@ -89,15 +90,25 @@ final class FlowClient {
         JsonNode uidl = config.path("uidl");
         csrf = uidl.path("Vaadin-Security-Key").asString();
         apply(uidl);
+        Reply nav = navigate(route);
+        return new Reply(System.nanoTime() - t0, nav.body(), nav.json());
+    }
+
+    /**
+     * Moves this UI to another route, as a click on an in-app link does (no page load, no new UI): staff use
+     * the menu and links; only candidates arrive by a fresh page load.
+     */
+    Reply navigate(String route) throws IOException, InterruptedException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("route", "/" + route);
         data.put("query", "");
         data.put("appShellTitle", "Assay");
-        data.put("historyState", Map.of("idx", 0));
+        data.put("historyState", Map.of("idx", ++navigations));
         data.put("trigger", "");
-        Reply nav = rpc(List.of(event(1, "ui-navigate", data)));
-        return new Reply(System.nanoTime() - t0, nav.body(), nav.json());
+        return rpc(List.of(event(1, "ui-navigate", data)));
     }
+
+    private int navigations;
 
     /** Sends RPC invocations in one UIDL request, applies the changes, and checks for Flow's error signals. */
     Reply rpc(List<Map<String, Object>> invocations) throws IOException, InterruptedException {
@@ -220,9 +231,10 @@ final class FlowClient {
         return event(node, "click", d);
     }
 
+    /** The element with this id; after in-app navigations, the newest one (the highest node id). */
     Optional<Integer> byId(String id) {
         return nodes.entrySet().stream().filter(e -> id.equals(e.getValue().attributes.get("id")))
-                .map(Map.Entry::getKey).findFirst();
+                .map(Map.Entry::getKey).max(Integer::compare);
     }
 
     Optional<Integer> byTag(String tag) {
