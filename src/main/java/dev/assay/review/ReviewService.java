@@ -26,7 +26,7 @@ import dev.assay.review.internal.Submission;
 import dev.assay.review.internal.SubmissionRepository;
 import dev.assay.staff.StaffMember;
 import dev.assay.staff.StaffService;
-import dev.assay.taskbank.AssessmentView;
+import dev.assay.taskbank.AssessmentSummary;
 import dev.assay.taskbank.RubricCriterion;
 import dev.assay.taskbank.RubricView;
 import dev.assay.taskbank.TaskVersionView;
@@ -103,14 +103,14 @@ public class ReviewService {
         List<Assignment> mine = assignments.findByReviewerId(me).stream().filter(Assignment::isActive).toList();
         Map<Long, Submission> subs = submissions.findAllById(mine.stream().map(Assignment::getSubmissionId).toList())
                 .stream().collect(Collectors.toMap(Submission::getId, s -> s));
-        Map<Long, AssessmentView> byAssessment = new HashMap<>();
+        Map<Long, AssessmentSummary> byAssessment = new HashMap<>();
         Map<Long, ReviewPanel> panelOf = new HashMap<>();
         Instant now = clock.instant();
         Map<Long, QueueItem> items = new HashMap<>();
         for (Assignment a : mine) {
             Submission s = subs.get(a.getSubmissionId());
-            AssessmentView assessment = byAssessment.computeIfAbsent(s.getAssessmentId(),
-                    id -> assessments.assessment(id));
+            AssessmentSummary assessment = byAssessment.computeIfAbsent(s.getAssessmentId(),
+                    id -> assessments.summary(id));
             boolean closed = panelOf.computeIfAbsent(s.getAssessmentId(), id -> panels.findById(id).orElse(null)) != null
                     && panelOf.get(s.getAssessmentId()).isClosed();
             String name = closed ? invitations.identity(s.getInvitationId()).name() : null;
@@ -265,7 +265,7 @@ public class ReviewService {
         Submission s = submissions.findById(a.getSubmissionId()).orElseThrow();
         ReviewPanel panel = panels.findById(s.getAssessmentId()).orElse(null);
         boolean closed = panel != null && panel.isClosed();
-        AssessmentView assessment = assessments.assessment(s.getAssessmentId());
+        AssessmentSummary assessment = assessments.summary(s.getAssessmentId());
         RubricView rubric = assessments.rubric(s.getAssessmentId());
         SubmittedResponse response = attempts.response(s.getAttemptId());
         List<String> allKeys = rubric.criteria().stream().map(RubricCriterion::key).toList();

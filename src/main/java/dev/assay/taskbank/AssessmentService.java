@@ -59,11 +59,7 @@ public class AssessmentService {
 
     @Transactional(readOnly = true)
     public List<AssessmentSummary> list() {
-        return assessments.findAllNewestFirst().stream()
-                .map(a -> new AssessmentSummary(a.getId(), a.getTitle(), a.getRole().getName(), a.getStatus(),
-                        a.getSlots().stream().mapToInt(AssessmentSlot::getPickCount).sum(), a.getTotalMinutes(),
-                        a.getUpdatedAt()))
-                .toList();
+        return assessments.findAllNewestFirst().stream().map(ports::summary).toList();
     }
 
     @Transactional(readOnly = true)

@@ -56,6 +56,17 @@ class TaskBankPorts implements AssessmentCatalog, TaskVersions {
     }
 
     @Override
+    public AssessmentSummary summary(long assessmentId) {
+        return summary(load(assessmentId));
+    }
+
+    AssessmentSummary summary(Assessment a) {
+        return new AssessmentSummary(a.getId(), a.getTitle(), a.getRole().getName(), a.getStatus(),
+                a.getSlots().stream().mapToInt(AssessmentSlot::getPickCount).sum(), a.getTotalMinutes(),
+                a.getUpdatedAt());
+    }
+
+    @Override
     public RubricView rubric(long assessmentId) {
         return RubricVersions.view(load(assessmentId).getRubricVersion());
     }

@@ -1,5 +1,6 @@
 package dev.assay.taskbank.port;
 
+import dev.assay.taskbank.AssessmentSummary;
 import dev.assay.taskbank.AssessmentView;
 import dev.assay.taskbank.CandidateBrief;
 import dev.assay.taskbank.DrawnTask;
@@ -10,6 +11,12 @@ import java.util.List;
 public interface AssessmentCatalog {
 
     AssessmentView assessment(long assessmentId);
+
+    /**
+     * The assessment's title, role, status and size, without the slots' pools (which {@link #assessment}
+     * reads task by task): for pages that only name the assessment.
+     */
+    AssessmentSummary summary(long assessmentId);
 
     /** The rubric version the assessment is scored against (frozen once the assessment opened). */
     RubricView rubric(long assessmentId);
