@@ -81,23 +81,32 @@ public final class KrippendorffAlpha {
                     counts[index.get(v)]++;
                 }
             }
-            double sum = 0;
-            for (int c = 0; c < values; c++) {
-                if (counts[c] == 0) {
-                    continue;
-                }
-                for (int k = 0; k < values; k++) {
-                    if (counts[k] != 0 && c != k) {
-                        sum += (double) counts[c] * counts[k] * delta[c][k];
-                    }
+            observed += disagreement(counts, delta) / (m - 1);
+        }
+        return alpha(observed / n, total, delta, n);
+    }
+
+    /** One unit's pairable disagreement: Σ over value pairs c ≠ k of n_c · n_k · δ(c, k). */
+    private static double disagreement(int[] counts, double[][] delta) {
+        double sum = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] != 0 && c != k) {
+                    sum += (double) counts[c] * counts[k] * delta[c][k];
                 }
             }
-            observed += sum / (m - 1);
         }
-        observed /= n;
+        return sum;
+    }
+
+    /** 1 − observed / expected, the expected disagreement from the value totals; NaN when nothing varies. */
+    private static double alpha(double observed, double[] total, double[][] delta, double n) {
         double expected = 0;
-        for (int c = 0; c < values; c++) {
-            for (int k = 0; k < values; k++) {
+        for (int c = 0; c < total.length; c++) {
+            for (int k = 0; k < total.length; k++) {
                 if (c != k) {
                     expected += total[c] * total[k] * delta[c][k];
                 }
@@ -222,32 +231,7 @@ public final class KrippendorffAlpha {
                             : disagreement(counts[u], delta) / (pairable[u] - 1);
                 }
             }
-            disagreement /= n;
-            double expected = 0;
-            for (int c = 0; c < values; c++) {
-                for (int k = 0; k < values; k++) {
-                    if (c != k) {
-                        expected += total[c] * total[k] * delta[c][k];
-                    }
-                }
-            }
-            expected /= n * (n - 1);
-            return expected == 0 ? Double.NaN : 1 - disagreement / expected;
-        }
-
-        private static double disagreement(int[] counts, double[][] delta) {
-            double sum = 0;
-            for (int c = 0; c < counts.length; c++) {
-                if (counts[c] == 0) {
-                    continue;
-                }
-                for (int k = 0; k < counts.length; k++) {
-                    if (counts[k] != 0 && c != k) {
-                        sum += (double) counts[c] * counts[k] * delta[c][k];
-                    }
-                }
-            }
-            return sum;
+            return KrippendorffAlpha.alpha(disagreement / n, total, delta, n);
         }
     }
 
