@@ -29,13 +29,25 @@ public final class Rankings {
      */
     public static Result compute(List<WeightedScores.Observation> observations, int criteria,
             Map<Integer, Double> weights, double confidence) {
-        List<RaterEffects.Observation> cells = new ArrayList<>(observations.size());
-        for (WeightedScores.Observation o : observations) {
-            cells.add(new RaterEffects.Observation(o.candidate(), o.task() * criteria + o.criterion(), o.rater(),
-                    o.level()));
+        int n = observations.size();
+        int[] candidate = new int[n];
+        int[] task = new int[n];
+        int[] criterion = new int[n];
+        int[] cell = new int[n];
+        int[] rater = new int[n];
+        double[] level = new double[n];
+        for (int o = 0; o < n; o++) {
+            WeightedScores.Observation x = observations.get(o);
+            candidate[o] = x.candidate();
+            task[o] = x.task();
+            criterion[o] = x.criterion();
+            cell[o] = x.task() * criteria + x.criterion();
+            rater[o] = x.rater();
+            level[o] = x.level();
         }
-        RaterEffects.Fit fit = RaterEffects.fit(cells);
-        Map<Integer, WeightedScores.Result> scores = WeightedScores.compute(observations, weights, fit.severities());
+        RaterEffects.Fit fit = RaterEffects.fit(candidate, cell, rater, level);
+        Map<Integer, WeightedScores.Result> scores = WeightedScores.compute(candidate, task, criterion, rater, level,
+                weights, fit.severities());
         List<ScoreBands.Scored> scored = new ArrayList<>(scores.size());
         scores.values().forEach(s -> scored.add(new ScoreBands.Scored(s.candidate(), s.adjusted(), s.adjustedSe())));
         List<Row> rows = new ArrayList<>(scored.size());

@@ -1,11 +1,9 @@
 package dev.assay.ranking.stats;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An additive rater-effects model: score = μ + candidate + criterion + rater + noise, fitted by least
@@ -61,44 +59,82 @@ public final class RaterEffects {
     }
 
     public static Fit fit(List<Observation> observations) {
-        if (observations.isEmpty()) {
+        int n = observations.size();
+        int[] candidate = new int[n];
+        int[] criterion = new int[n];
+        int[] rater = new int[n];
+        double[] score = new double[n];
+        for (int o = 0; o < n; o++) {
+            Observation x = observations.get(o);
+            candidate[o] = x.candidate();
+            criterion[o] = x.criterion();
+            rater[o] = x.rater();
+            score[o] = x.score();
+        }
+        return fit(candidate, criterion, rater, score);
+    }
+
+    /**
+     * The same fit over scores held column by column: observation {@code o} is {@code score[o]} given by
+     * {@code rater[o]} to {@code candidate[o]} on {@code criterion[o]}. Everything per observation is done in
+     * primitive arrays over dense indexes; maps are built only for the results.
+     */
+    public static Fit fit(int[] candidate, int[] criterion, int[] rater, double[] score) {
+        int n = score.length;
+        if (n == 0) {
             return new Fit(false, "No scores yet.", Double.NaN, Double.NaN, Map.of(), Map.of(), Map.of());
         }
-        Set<Integer> fitted = largestComponent(observations);
-        Set<Integer> fittedRaters = new HashSet<>();
-        List<Observation> inFit = new ArrayList<>();
-        for (Observation o : observations) {
-            if (fitted.contains(candidateNode(o.candidate()))) {
-                inFit.add(o);
-                fittedRaters.add(o.rater());
+        Dense cd = Dense.of(candidate);
+        Dense rd = Dense.of(rater);
+        Dense kd = Dense.of(criterion);
+        int nc = cd.size();
+        int nr = rd.size();
+        Groups byCandidate = Groups.of(cd.index, nc);
+        boolean[] inFit = largestComponent(cd, rd, byCandidate);
+        // Criteria and raters of the fitted part, numbered in first-seen order.
+        int[] kFit = filled(kd.size(), -1);
+        int[] rFit = filled(nr, -1);
+        int nk = 0;
+        int nrFit = 0;
+        int fitted = 0;
+        double fitSum = 0;
+        for (int o = 0; o < n; o++) {
+            if (inFit[cd.index[o]]) {
+                fitted++;
+                fitSum += score[o];
+                if (kFit[kd.index[o]] < 0) {
+                    kFit[kd.index[o]] = nk++;
+                }
+                if (rFit[rd.index[o]] < 0) {
+                    rFit[rd.index[o]] = nrFit++;
+                }
             }
         }
-        if (fittedRaters.size() < 2) {
-            Map<Integer, CandidateScore> raw = candidateScores(observations, Map.of(), Map.of(), rawSigma(observations));
+        if (nrFit < 2) {
+            double[] none = filled(nr, Double.NaN);
+            Map<Integer, CandidateScore> raw = candidateScores(cd, rd, score, byCandidate, none, none,
+                    reviewerSigma(cd, rd, score, byCandidate, null, none));
             return new Fit(false, "Reviewers share no candidates, so their severities cannot be compared: "
-                    + "scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw);
+                    + "scores are shown as raw means.", sum(score) / n, Double.NaN, Map.of(), Map.of(), raw);
         }
         // Least squares with the candidate effects absorbed: the normal equations for the criterion and
         // rater effects alone (a small dense system), then each candidate's effect from its residuals.
-        Dense cr = Dense.of(inFit.stream().mapToInt(Observation::criterion).toArray());
-        Dense rr = Dense.of(inFit.stream().mapToInt(Observation::rater).toArray());
-        int nk = cr.size();
-        int p = nk + rr.size();
+        int p = nk + nrFit;
         double[][] a = new double[p][p];
         double[] b = new double[p];
-        Map<Integer, List<Integer>> byCandidate = new HashMap<>();
-        for (int o = 0; o < inFit.size(); o++) {
-            byCandidate.computeIfAbsent(inFit.get(o).candidate(), k -> new ArrayList<>()).add(o);
-        }
         double[] count = new double[p];
         int[] touched = new int[p];
-        for (List<Integer> rows : byCandidate.values()) {
+        for (int c = 0; c < nc; c++) {
+            if (!inFit[c]) {
+                continue;
+            }
             int used = 0;
             double sumY = 0;
-            for (int o : rows) {
-                int k = cr.index[o];
-                int r = nk + rr.index[o];
-                double y = inFit.get(o).score();
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int o = byCandidate.order[at];
+                int k = kFit[kd.index[o]];
+                int r = nk + rFit[rd.index[o]];
+                double y = score[o];
                 a[k][k]++;
                 a[r][r]++;
                 a[k][r]++;
@@ -113,13 +149,13 @@ public final class RaterEffects {
                     touched[used++] = r;
                 }
             }
-            double n = rows.size();
+            double size = byCandidate.size(c);
             for (int x = 0; x < used; x++) {
                 int i = touched[x];
-                b[i] -= count[i] * sumY / n;
+                b[i] -= count[i] * sumY / size;
                 for (int z = 0; z < used; z++) {
                     int j = touched[z];
-                    a[i][j] -= count[i] * count[j] / n;
+                    a[i][j] -= count[i] * count[j] / size;
                 }
             }
             for (int x = 0; x < used; x++) {
@@ -135,65 +171,128 @@ public final class RaterEffects {
             }
         }
         double[] gamma = solve(a, b);
-        Map<Integer, Double> beta = new HashMap<>();
-        Map<Integer, Double> rater = new HashMap<>();
-        for (int k = 0; k < nk; k++) {
-            beta.put(cr.ids[k], gamma[k]);
-        }
-        for (int r = 0; r < rr.size(); r++) {
-            rater.put(rr.ids[r], gamma[nk + r]);
-        }
-        double mu = 0;
-        Map<Integer, Double> theta = new HashMap<>();
-        for (var e : byCandidate.entrySet()) {
-            double sum = 0;
-            for (int o : e.getValue()) {
-                sum += inFit.get(o).score() - gamma[cr.index[o]] - gamma[nk + rr.index[o]];
-            }
-            theta.put(e.getKey(), sum / e.getValue().size());
-        }
-        // Residual SD, with the parameters used up by the three factors and the mean.
+        // Each candidate's effect is the mean of their residuals; then the residual SD, with the parameters
+        // used up by the three factors and the mean.
         double rss = 0;
-        Map<Integer, Integer> perRater = new HashMap<>();
-        for (Observation o : inFit) {
-            double e = o.score() - mu - theta.get(o.candidate()) - beta.get(o.criterion()) - rater.get(o.rater());
-            rss += e * e;
-            perRater.merge(o.rater(), 1, Integer::sum);
+        int[] perRater = new int[nr];
+        int thetas = 0;
+        for (int c = 0; c < nc; c++) {
+            if (!inFit[c]) {
+                continue;
+            }
+            thetas++;
+            double sum = 0;
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int o = byCandidate.order[at];
+                sum += score[o] - gamma[kFit[kd.index[o]]] - gamma[nk + rFit[rd.index[o]]];
+            }
+            double theta = sum / byCandidate.size(c);
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int o = byCandidate.order[at];
+                double e = score[o] - theta - gamma[kFit[kd.index[o]]] - gamma[nk + rFit[rd.index[o]]];
+                rss += e * e;
+                perRater[rd.index[o]]++;
+            }
         }
-        int parameters = theta.size() + (beta.size() - 1) + (rater.size() - 1);
-        int dof = Math.max(1, inFit.size() - parameters);
+        int parameters = thetas + (nk - 1) + (nrFit - 1);
+        int dof = Math.max(1, fitted - parameters);
         double sigma = Math.sqrt(rss / dof);
+        double[] effect = filled(nr, Double.NaN);
+        double[] severitySe = filled(nr, Double.NaN);
         Map<Integer, Estimate> severities = new HashMap<>();
-        rater.forEach((r, effect) -> severities.put(r, new Estimate(-effect, sigma / Math.sqrt(perRater.get(r)),
-                perRater.get(r))));
-        Map<Integer, CandidateScore> scores = candidateScores(observations, rater, severities,
-                reviewerSigma(inFit, rater));
-        String note = fittedRaters.size() == countRaters(observations) ? null
-                : (countRaters(observations) - fittedRaters.size()) + " reviewer(s) share no candidates with the rest "
+        for (int r = 0; r < nr; r++) {
+            if (rFit[r] >= 0) {
+                effect[r] = gamma[nk + rFit[r]];
+                severitySe[r] = sigma / Math.sqrt(perRater[r]);
+                severities.put(rd.ids[r], new Estimate(-effect[r], severitySe[r], perRater[r]));
+            }
+        }
+        Map<Integer, Double> beta = new HashMap<>();
+        for (int k = 0; k < kFit.length; k++) {
+            if (kFit[k] >= 0) {
+                beta.put(kd.ids[k], gamma[kFit[k]]);
+            }
+        }
+        Map<Integer, CandidateScore> scores = candidateScores(cd, rd, score, byCandidate, effect, severitySe,
+                reviewerSigma(cd, rd, score, byCandidate, inFit, effect));
+        String note = nrFit == nr ? null
+                : (nr - nrFit) + " reviewer(s) share no candidates with the rest "
                         + "of the panel: their severity is not estimated and their candidates keep raw means.";
-        return new Fit(true, note, mean(inFit), sigma, severities, beta, scores);
+        return new Fit(true, note, fitSum / fitted, sigma, severities, beta, scores);
     }
 
     /** Dense 0..n−1 numbering of the ids that occur, in first-seen order. */
-    private record Dense(int[] index, int[] ids) {
+    record Dense(int[] index, int[] ids) {
         static Dense of(int[] values) {
-            Map<Integer, Integer> seen = new HashMap<>();
             int[] index = new int[values.length];
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < values.length; i++) {
-                Integer at = seen.get(values[i]);
-                if (at == null) {
-                    at = ids.size();
-                    seen.put(values[i], at);
-                    ids.add(values[i]);
-                }
-                index[i] = at;
+            int[] ids = new int[Math.min(values.length, 16)];
+            int size = 0;
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int v : values) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
-            return new Dense(index, ids.stream().mapToInt(Integer::intValue).toArray());
+            long range = values.length == 0 ? 0 : (long) max - min + 1;
+            if (range <= 4L * values.length + 1024) {
+                // Ids in a compact range (the usual case): a lookup table instead of a hash map.
+                int[] table = new int[(int) range];
+                Arrays.fill(table, -1);
+                for (int i = 0; i < values.length; i++) {
+                    int at = table[values[i] - min];
+                    if (at < 0) {
+                        at = size;
+                        table[values[i] - min] = at;
+                        ids = append(ids, size++, values[i]);
+                    }
+                    index[i] = at;
+                }
+            } else {
+                Map<Integer, Integer> seen = new HashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    Integer at = seen.get(values[i]);
+                    if (at == null) {
+                        at = size;
+                        seen.put(values[i], at);
+                        ids = append(ids, size++, values[i]);
+                    }
+                    index[i] = at;
+                }
+            }
+            return new Dense(index, Arrays.copyOf(ids, size));
+        }
+
+        private static int[] append(int[] ids, int at, int value) {
+            int[] out = at < ids.length ? ids : Arrays.copyOf(ids, Math.max(16, ids.length * 2));
+            out[at] = value;
+            return out;
         }
 
         int size() {
             return ids.length;
+        }
+    }
+
+    /** Observations grouped by a dense key, each group in the observations' own order (a counting sort). */
+    record Groups(int[] start, int[] order) {
+        static Groups of(int[] key, int keys) {
+            int[] start = new int[keys + 1];
+            for (int k : key) {
+                start[k + 1]++;
+            }
+            for (int k = 0; k < keys; k++) {
+                start[k + 1] += start[k];
+            }
+            int[] next = Arrays.copyOf(start, keys);
+            int[] order = new int[key.length];
+            for (int o = 0; o < key.length; o++) {
+                order[next[key[o]]++] = o;
+            }
+            return new Groups(start, order);
+        }
+
+        int size(int group) {
+            return start[group + 1] - start[group];
         }
     }
 
@@ -237,136 +336,173 @@ public final class RaterEffects {
         return x;
     }
 
-    /** Raw and adjusted mean per candidate; {@code effects} holds the rater effects that can be removed. */
-    private static Map<Integer, CandidateScore> candidateScores(List<Observation> observations,
-            Map<Integer, Double> effects, Map<Integer, Estimate> severities, double sigmaR) {
-        Map<Integer, double[]> acc = new HashMap<>();
-        Map<Integer, Set<Integer>> reviewers = new HashMap<>();
-        Map<Integer, Boolean> adjustable = new HashMap<>();
-        for (Observation o : observations) {
-            double[] a = acc.computeIfAbsent(o.candidate(), k -> new double[3]);
-            Double effect = effects.get(o.rater());
-            a[0] += o.score();
-            a[1] += o.score() - (effect == null ? 0 : effect);
-            a[2]++;
-            reviewers.computeIfAbsent(o.candidate(), k -> new HashSet<>()).add(o.rater());
-            adjustable.merge(o.candidate(), effect != null, Boolean::logicalAnd);
+    /**
+     * Raw and adjusted mean per candidate; {@code effect} holds each rater's removable effect (NaN where
+     * there is none) and {@code severitySe} its standard error.
+     */
+    private static Map<Integer, CandidateScore> candidateScores(Dense cd, Dense rd, double[] score,
+            Groups byCandidate, double[] effect, double[] severitySe, double sigmaR) {
+        boolean anyEffect = false;
+        for (double e : effect) {
+            anyEffect |= !Double.isNaN(e);
         }
+        int[] seenBy = filled(rd.size(), -1);
         Map<Integer, CandidateScore> out = new HashMap<>();
-        acc.forEach((candidate, a) -> {
-            int n = (int) a[2];
-            Set<Integer> who = reviewers.get(candidate);
-            int m = who.size();
-            double rawSe = sigmaR / Math.sqrt(m);
-            Estimate raw = new Estimate(a[0] / n, rawSe, n);
-            boolean adjusted = adjustable.get(candidate) && !effects.isEmpty();
+        for (int c = 0; c < cd.size(); c++) {
+            double raw = 0;
+            double adjusted = 0;
+            boolean adjustable = true;
+            int m = 0;
             double severityVariance = 0;
-            if (adjusted) {
-                for (Integer r : who) {
-                    double se = severities.get(r).standardError();
-                    severityVariance += se * se;
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int o = byCandidate.order[at];
+                int r = rd.index[o];
+                double e = effect[r];
+                raw += score[o];
+                adjusted += score[o] - (Double.isNaN(e) ? 0 : e);
+                adjustable &= !Double.isNaN(e);
+                if (seenBy[r] != c) {
+                    seenBy[r] = c;
+                    m++;
+                    if (!Double.isNaN(e)) {
+                        severityVariance += severitySe[r] * severitySe[r];
+                    }
                 }
-                severityVariance /= (double) m * m;
             }
-            Estimate adj = adjusted ? new Estimate(a[1] / n, Math.sqrt(rawSe * rawSe + severityVariance), n) : raw;
-            out.put(candidate, new CandidateScore(raw, adj, adjusted, m));
-        });
+            int n = byCandidate.size(c);
+            double rawSe = sigmaR / Math.sqrt(m);
+            Estimate rawEstimate = new Estimate(raw / n, rawSe, n);
+            boolean wasAdjusted = adjustable && anyEffect;
+            Estimate adj = wasAdjusted ? new Estimate(adjusted / n,
+                    Math.sqrt(rawSe * rawSe + severityVariance / ((double) m * m)), n) : rawEstimate;
+            out.put(cd.ids[c], new CandidateScore(rawEstimate, adj, wasAdjusted, m));
+        }
         return out;
     }
 
     /**
      * Pooled SD of reviewer-level mean residuals: for each candidate × reviewer, the mean of that reviewer's
-     * (severity-corrected) scores minus the candidate's mean across reviewers.
+     * (severity-corrected) scores minus the candidate's mean across reviewers. {@code only} limits it to the
+     * fitted candidates (null: all); {@code effect} is NaN for raters without one.
      */
-    private static double reviewerSigma(List<Observation> obs, Map<Integer, Double> effects) {
-        Map<Integer, Map<Integer, double[]>> byCandidate = new HashMap<>();
-        for (Observation o : obs) {
-            double[] a = byCandidate.computeIfAbsent(o.candidate(), k -> new HashMap<>())
-                    .computeIfAbsent(o.rater(), k -> new double[2]);
-            a[0] += o.score() - effects.getOrDefault(o.rater(), 0.0);
-            a[1]++;
-        }
+    private static double reviewerSigma(Dense cd, Dense rd, double[] score, Groups byCandidate, boolean[] only,
+            double[] effect) {
+        int nr = rd.size();
+        double[] sum = new double[nr];
+        double[] count = new double[nr];
+        int[] touched = new int[nr];
         double ss = 0;
         int dof = 0;
-        for (Map<Integer, double[]> raters : byCandidate.values()) {
-            if (raters.size() < 2) {
+        for (int c = 0; c < cd.size(); c++) {
+            if (only != null && !only[c]) {
                 continue;
             }
-            double mean = 0;
-            for (double[] a : raters.values()) {
-                mean += a[0] / a[1];
+            int used = 0;
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int o = byCandidate.order[at];
+                int r = rd.index[o];
+                if (count[r] == 0) {
+                    touched[used++] = r;
+                }
+                sum[r] += score[o] - (Double.isNaN(effect[r]) ? 0 : effect[r]);
+                count[r]++;
             }
-            mean /= raters.size();
-            for (double[] a : raters.values()) {
-                double d = a[0] / a[1] - mean;
-                ss += d * d;
+            if (used >= 2) {
+                double mean = 0;
+                for (int x = 0; x < used; x++) {
+                    mean += sum[touched[x]] / count[touched[x]];
+                }
+                mean /= used;
+                for (int x = 0; x < used; x++) {
+                    double d = sum[touched[x]] / count[touched[x]] - mean;
+                    ss += d * d;
+                }
+                dof += used - 1;
             }
-            dof += raters.size() - 1;
+            for (int x = 0; x < used; x++) {
+                sum[touched[x]] = 0;
+                count[touched[x]] = 0;
+            }
         }
         return dof == 0 ? Double.NaN : Math.sqrt(ss / dof);
     }
 
-    private static double rawSigma(List<Observation> obs) {
-        return reviewerSigma(obs, Map.of());
-    }
-
-    private static double mean(List<Observation> obs) {
-        return obs.stream().mapToDouble(Observation::score).average().orElse(Double.NaN);
-    }
-
-    private static int countRaters(List<Observation> obs) {
-        return (int) obs.stream().map(Observation::rater).distinct().count();
-    }
-
-    // Candidates and raters share one union-find: candidates as even nodes, raters as odd ones.
-    private static int candidateNode(int candidate) {
-        return 2 * candidate;
-    }
-
-    private static int raterNode(int rater) {
-        return 2 * rater + 1;
-    }
-
-    /** The candidate and rater nodes of the connected part holding the most observations. */
-    private static Set<Integer> largestComponent(List<Observation> observations) {
-        Map<Integer, Integer> parent = new HashMap<>();
-        for (Observation o : observations) {
-            union(parent, candidateNode(o.candidate()), raterNode(o.rater()));
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
         }
-        Map<Integer, Integer> size = new HashMap<>();
-        for (Observation o : observations) {
-            size.merge(find(parent, candidateNode(o.candidate())), 1, Integer::sum);
+        return s;
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] out = new int[length];
+        Arrays.fill(out, value);
+        return out;
+    }
+
+    private static double[] filled(int length, double value) {
+        double[] out = new double[length];
+        Arrays.fill(out, value);
+        return out;
+    }
+
+    /**
+     * The candidates of the connected part of the design (candidates and raters linked by scores) that holds
+     * the most observations; ties go to the part whose smallest member comes last in the order candidate 2i,
+     * rater 2r+1 of their ids, so the choice does not depend on the order of the scores.
+     */
+    private static boolean[] largestComponent(Dense cd, Dense rd, Groups byCandidate) {
+        int nc = cd.size();
+        // Candidates are nodes 0..nc−1, raters nc..nc+nr−1.
+        int[] parent = new int[nc + rd.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
         }
-        int best = size.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
-        Set<Integer> nodes = new HashSet<>();
-        for (Integer node : parent.keySet()) {
-            if (find(parent, node) == best) {
-                nodes.add(node);
+        for (int c = 0; c < nc; c++) {
+            for (int at = byCandidate.start[c]; at < byCandidate.start[c + 1]; at++) {
+                int a = find(parent, c);
+                int b = find(parent, nc + rd.index[byCandidate.order[at]]);
+                if (a != b) {
+                    parent[Math.max(a, b)] = Math.min(a, b);
+                }
             }
         }
-        return nodes;
+        long[] size = new long[parent.length];
+        long[] smallest = new long[parent.length];
+        Arrays.fill(smallest, Long.MAX_VALUE);
+        for (int node = 0; node < parent.length; node++) {
+            int root = find(parent, node);
+            long key = node < nc ? 2L * cd.ids[node] : 2L * rd.ids[node - nc] + 1;
+            smallest[root] = Math.min(smallest[root], key);
+            if (node < nc) {
+                size[root] += byCandidate.size(node);
+            }
+        }
+        int best = -1;
+        for (int node = 0; node < parent.length; node++) {
+            if (parent[node] == node && (best < 0 || size[node] > size[best]
+                    || (size[node] == size[best] && smallest[node] > smallest[best]))) {
+                best = node;
+            }
+        }
+        boolean[] inFit = new boolean[nc];
+        for (int c = 0; c < nc; c++) {
+            inFit[c] = find(parent, c) == best;
+        }
+        return inFit;
     }
 
-    private static int find(Map<Integer, Integer> parent, int x) {
-        parent.putIfAbsent(x, x);
+    private static int find(int[] parent, int x) {
         int root = x;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
+        while (parent[root] != root) {
+            root = parent[root];
         }
-        while (parent.get(x) != root) {
-            int next = parent.get(x);
-            parent.put(x, root);
+        while (parent[x] != root) {
+            int next = parent[x];
+            parent[x] = root;
             x = next;
         }
         return root;
-    }
-
-    private static void union(Map<Integer, Integer> parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent.put(Math.max(ra, rb), Math.min(ra, rb));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.assay.ranking.stats;
 
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,99 +33,177 @@ public final class WeightedScores {
 
     public static Map<Integer, Result> compute(List<Observation> observations, Map<Integer, Double> weights,
             Map<Integer, RaterEffects.Estimate> severities) {
-        // candidate → rater → criterion → [raw sum, adjusted sum, count]
-        Map<Integer, Map<Integer, Map<Integer, double[]>>> cells = new HashMap<>();
-        Map<Integer, Map<Integer, double[]>> byCriterion = new HashMap<>();
-        Map<Integer, Map<Integer, double[]>> byTask = new HashMap<>();
-        for (Observation o : observations) {
-            RaterEffects.Estimate severity = severities.get(o.rater());
-            double shift = severity == null ? 0 : severity.value();
-            double[] c = cells.computeIfAbsent(o.candidate(), k -> new HashMap<>())
-                    .computeIfAbsent(o.rater(), k -> new HashMap<>())
-                    .computeIfAbsent(o.criterion(), k -> new double[3]);
-            c[0] += o.level();
-            c[1] += o.level() + shift;
-            c[2]++;
-            double[] cm = byCriterion.computeIfAbsent(o.candidate(), k -> new TreeMap<>())
-                    .computeIfAbsent(o.criterion(), k -> new double[2]);
-            cm[0] += o.level();
-            cm[1]++;
-            double[] tm = byTask.computeIfAbsent(o.candidate(), k -> new TreeMap<>())
-                    .computeIfAbsent(o.task(), k -> new double[2]);
-            tm[0] += o.level();
-            tm[1]++;
+        int n = observations.size();
+        int[] candidate = new int[n];
+        int[] task = new int[n];
+        int[] criterion = new int[n];
+        int[] rater = new int[n];
+        double[] level = new double[n];
+        for (int o = 0; o < n; o++) {
+            Observation x = observations.get(o);
+            candidate[o] = x.candidate();
+            task[o] = x.task();
+            criterion[o] = x.criterion();
+            rater[o] = x.rater();
+            level[o] = x.level();
         }
-        Map<Integer, Map<Integer, double[]>> reviewerScores = new HashMap<>();
+        return compute(candidate, task, criterion, rater, level, weights, severities);
+    }
+
+    /**
+     * The same over levels held column by column. Per-level work is done in primitive arrays over dense
+     * indexes; the result map (in ascending candidate id) and each candidate's small breakdown maps are built
+     * once per candidate.
+     */
+    public static Map<Integer, Result> compute(int[] candidate, int[] task, int[] criterion, int[] rater,
+            double[] level, Map<Integer, Double> weights, Map<Integer, RaterEffects.Estimate> severities) {
+        RaterEffects.Dense cd = RaterEffects.Dense.of(candidate);
+        RaterEffects.Dense rd = RaterEffects.Dense.of(rater);
+        RaterEffects.Dense kd = RaterEffects.Dense.of(criterion);
+        RaterEffects.Dense td = RaterEffects.Dense.of(task);
+        int nc = cd.size();
+        int nr = rd.size();
+        int nk = kd.size();
+        double[] shift = new double[nr];
+        boolean[] hasSeverity = new boolean[nr];
+        double[] severityVar = new double[nr];
+        for (int r = 0; r < nr; r++) {
+            RaterEffects.Estimate e = severities.get(rd.ids()[r]);
+            hasSeverity[r] = e != null;
+            shift[r] = e == null ? 0 : e.value();
+            severityVar[r] = e == null ? 0 : e.standardError() * e.standardError();
+        }
+        double[] weight = new double[nk];
+        for (int k = 0; k < nk; k++) {
+            weight[k] = weights.getOrDefault(kd.ids()[k], 1.0);
+        }
+        RaterEffects.Groups byCandidate = RaterEffects.Groups.of(cd.index(), nc);
+        // Per candidate: each reviewer's weighted score raw and adjusted, kept in flat arrays (pair p of
+        // candidate c is at pairStart[c] + p) for the pooled SD and the results.
+        int[] pairStart = new int[nc + 1];
+        int[] pairRater = new int[level.length];
+        double[] pairRaw = new double[level.length];
+        double[] pairAdj = new double[level.length];
+        // Scratch per (reviewer, criterion) cell of one candidate: raw sum, adjusted sum, count.
+        double[] cellRaw = new double[nr * nk];
+        double[] cellAdj = new double[nr * nk];
+        int[] cellCount = new int[nr * nk];
+        int[] touchedCells = new int[nr * nk];
+        int[] raterSlot = new int[nr];
+        Arrays.fill(raterSlot, -1);
         double ssRaw = 0;
         double ssAdj = 0;
         int dof = 0;
-        for (var candidate : cells.entrySet()) {
-            Map<Integer, double[]> perReviewer = new HashMap<>();
-            for (var reviewer : candidate.getValue().entrySet()) {
-                double wRaw = 0;
-                double wAdj = 0;
-                double wSum = 0;
-                for (var criterion : reviewer.getValue().entrySet()) {
-                    double w = weights.getOrDefault(criterion.getKey(), 1.0);
-                    double[] c = criterion.getValue();
-                    wRaw += w * c[0] / c[2];
-                    wAdj += w * c[1] / c[2];
-                    wSum += w;
+        int pairs = 0;
+        for (int c = 0; c < nc; c++) {
+            pairStart[c] = pairs;
+            int used = 0;
+            for (int at = byCandidate.start()[c]; at < byCandidate.start()[c + 1]; at++) {
+                int o = byCandidate.order()[at];
+                int r = rd.index()[o];
+                int cell = r * nk + kd.index()[o];
+                if (cellCount[cell] == 0) {
+                    touchedCells[used++] = cell;
                 }
-                perReviewer.put(reviewer.getKey(), new double[] {wRaw / wSum, wAdj / wSum});
+                cellRaw[cell] += level[o];
+                cellAdj[cell] += level[o] + shift[r];
+                cellCount[cell]++;
+                if (raterSlot[r] < 0) {
+                    raterSlot[r] = pairs - pairStart[c];
+                    pairRater[pairs++] = r;
+                }
             }
-            reviewerScores.put(candidate.getKey(), perReviewer);
-            if (perReviewer.size() >= 2) {
-                double mRaw = 0;
-                double mAdj = 0;
-                for (double[] s : perReviewer.values()) {
-                    mRaw += s[0] / perReviewer.size();
-                    mAdj += s[1] / perReviewer.size();
+            int m = pairs - pairStart[c];
+            double[] wRaw = new double[m];
+            double[] wAdj = new double[m];
+            double[] wSum = new double[m];
+            for (int x = 0; x < used; x++) {
+                int cell = touchedCells[x];
+                int slot = raterSlot[cell / nk];
+                double w = weight[cell % nk];
+                wRaw[slot] += w * cellRaw[cell] / cellCount[cell];
+                wAdj[slot] += w * cellAdj[cell] / cellCount[cell];
+                wSum[slot] += w;
+                cellRaw[cell] = 0;
+                cellAdj[cell] = 0;
+                cellCount[cell] = 0;
+            }
+            double mRaw = 0;
+            double mAdj = 0;
+            for (int slot = 0; slot < m; slot++) {
+                int pair = pairStart[c] + slot;
+                pairRaw[pair] = wRaw[slot] / wSum[slot];
+                pairAdj[pair] = wAdj[slot] / wSum[slot];
+                raterSlot[pairRater[pair]] = -1;
+                mRaw += pairRaw[pair] / m;
+                mAdj += pairAdj[pair] / m;
+            }
+            if (m >= 2) {
+                for (int pair = pairStart[c]; pair < pairs; pair++) {
+                    ssRaw += (pairRaw[pair] - mRaw) * (pairRaw[pair] - mRaw);
+                    ssAdj += (pairAdj[pair] - mAdj) * (pairAdj[pair] - mAdj);
                 }
-                for (double[] s : perReviewer.values()) {
-                    ssRaw += (s[0] - mRaw) * (s[0] - mRaw);
-                    ssAdj += (s[1] - mAdj) * (s[1] - mAdj);
-                }
-                dof += perReviewer.size() - 1;
+                dof += m - 1;
             }
         }
+        pairStart[nc] = pairs;
         double sigmaRaw = dof == 0 ? Double.NaN : Math.sqrt(ssRaw / dof);
         double sigmaAdj = dof == 0 ? Double.NaN : Math.sqrt(ssAdj / dof);
-        Map<Integer, Result> out = new HashMap<>();
-        for (var candidate : reviewerScores.entrySet()) {
-            Map<Integer, double[]> perReviewer = candidate.getValue();
-            int m = perReviewer.size();
+        Integer[] ascending = new Integer[nc];
+        for (int c = 0; c < nc; c++) {
+            ascending[c] = c;
+        }
+        Arrays.sort(ascending, (x, y) -> Integer.compare(cd.ids()[x], cd.ids()[y]));
+        double[] criterionSum = new double[nk];
+        int[] criterionCount = new int[nk];
+        double[] taskSum = new double[td.size()];
+        int[] taskCount = new int[td.size()];
+        Map<Integer, Result> out = new LinkedHashMap<>();
+        for (int c : ascending) {
+            for (int at = byCandidate.start()[c]; at < byCandidate.start()[c + 1]; at++) {
+                int o = byCandidate.order()[at];
+                criterionSum[kd.index()[o]] += level[o];
+                criterionCount[kd.index()[o]]++;
+                taskSum[td.index()[o]] += level[o];
+                taskCount[td.index()[o]]++;
+            }
+            int m = pairStart[c + 1] - pairStart[c];
             double raw = 0;
             double adjusted = 0;
-            double severityVar = 0;
+            double variance = 0;
             boolean allAdjusted = !severities.isEmpty();
             Map<Integer, Double> byReviewer = new TreeMap<>();
-            for (var r : perReviewer.entrySet()) {
-                raw += r.getValue()[0] / m;
-                adjusted += r.getValue()[1] / m;
-                byReviewer.put(r.getKey(), r.getValue()[0]);
-                RaterEffects.Estimate severity = severities.get(r.getKey());
-                if (severity == null) {
-                    allAdjusted = false;
-                } else {
-                    severityVar += severity.standardError() * severity.standardError();
-                }
+            for (int pair = pairStart[c]; pair < pairStart[c + 1]; pair++) {
+                int r = pairRater[pair];
+                raw += pairRaw[pair] / m;
+                adjusted += pairAdj[pair] / m;
+                byReviewer.put(rd.ids()[r], pairRaw[pair]);
+                allAdjusted &= hasSeverity[r];
+                variance += severityVar[r];
             }
             double rawSe = sigmaRaw / Math.sqrt(m);
-            double adjSe = Math.sqrt(sigmaAdj * sigmaAdj / m + severityVar / ((double) m * m));
+            double adjSe = Math.sqrt(sigmaAdj * sigmaAdj / m + variance / ((double) m * m));
             if (!allAdjusted) {
                 adjusted = raw;
                 adjSe = rawSe;
             }
-            out.put(candidate.getKey(), new Result(candidate.getKey(), raw, rawSe, adjusted, adjSe, allAdjusted, m,
-                    means(byCriterion.get(candidate.getKey())), means(byTask.get(candidate.getKey())), byReviewer));
+            int id = cd.ids()[c];
+            out.put(id, new Result(id, raw, rawSe, adjusted, adjSe, allAdjusted, m,
+                    means(kd, criterionSum, criterionCount), means(td, taskSum, taskCount), byReviewer));
         }
         return out;
     }
 
-    private static Map<Integer, Double> means(Map<Integer, double[]> sums) {
+    /** The means of the groups that have any levels (by their ids), resetting the sums for the next use. */
+    private static Map<Integer, Double> means(RaterEffects.Dense ids, double[] sum, int[] count) {
         Map<Integer, Double> out = new TreeMap<>();
-        sums.forEach((k, v) -> out.put(k, v[0] / v[1]));
+        for (int i = 0; i < count.length; i++) {
+            if (count[i] > 0) {
+                out.put(ids.ids()[i], sum[i] / count[i]);
+                sum[i] = 0;
+                count[i] = 0;
+            }
+        }
         return out;
     }
 }

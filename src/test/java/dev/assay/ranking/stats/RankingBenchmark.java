@@ -58,5 +58,27 @@ class RankingBenchmark {
         System.out.printf("RankingBenchmark: %,d levels, %,d candidates, %d reviewers: median %.0f ms "
                 + "(min %.0f, max %.0f) over %d runs; %,d candidates ranked%n", obs.size(), candidates, reviewers,
                 ms[runs / 2], ms[0], ms[runs - 1], runs, ranked);
+
+        // The same fit and scores through the map-based reference computation, for a same-machine ratio.
+        List<RaterEffectsReference.Observation> cells = new ArrayList<>(obs.size());
+        List<WeightedScoresReference.Observation> refObs = new ArrayList<>(obs.size());
+        for (WeightedScores.Observation o : obs) {
+            cells.add(new RaterEffectsReference.Observation(o.candidate(), o.task() * 6 + o.criterion(), o.rater(),
+                    o.level()));
+            refObs.add(new WeightedScoresReference.Observation(o.candidate(), o.task(), o.criterion(), o.rater(),
+                    o.level()));
+        }
+        double[] refMs = new double[runs];
+        for (int run = -3; run < runs; run++) {
+            long start = System.nanoTime();
+            RaterEffectsReference.Fit fit = RaterEffectsReference.fit(cells);
+            WeightedScoresReference.compute(refObs, weights, fit.severities());
+            if (run >= 0) {
+                refMs[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(refMs);
+        System.out.printf("RankingBenchmark: map-based reference (fit and scores, no banding): median %.0f ms "
+                + "(min %.0f, max %.0f) over %d runs%n", refMs[runs / 2], refMs[0], refMs[runs - 1], runs);
     }
 }
