@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A candidate's answer to one task. Exactly one of the three parts is set, matching the task's kind.
+ * A candidate's answer to one task. Exactly one of the parts is set, matching the task's kind.
  * Every free-text field holds at most {@link #MAX_TEXT} characters.
  */
-public record Answer(Workflow workflow, Automation automation, Critique critique) {
+public record Answer(Workflow workflow, Automation automation, Critique critique, Collaboration collaboration) {
+
+    /** An answer to a task of one of the first three kinds. */
+    public Answer(Workflow workflow, Automation automation, Critique critique) {
+        this(workflow, automation, critique, null);
+    }
 
     public static final int MAX_TEXT = 20_000;
     /** Short answers, such as a weekly saving. */
@@ -97,11 +102,23 @@ public record Answer(Workflow workflow, Automation automation, Critique critique
         }
     }
 
+    /**
+     * AI collaboration: the deliverable the candidate hands in, and their note on what they checked and why.
+     * The conversation with the assistant is kept apart, turn by turn ({@link AssistantTurn}).
+     */
+    public record Collaboration(String deliverable, String checks) {
+        public Collaboration {
+            deliverable = deliverable == null ? "" : deliverable;
+            checks = checks == null ? "" : checks;
+        }
+    }
+
     public static Answer empty(dev.assay.taskbank.TaskKind kind) {
         return switch (kind) {
             case WORKFLOW_DESIGN -> new Answer(new Workflow(List.of(), ""), null, null);
             case AUTOMATION_PLAN -> new Answer(null, new Automation(List.of(), Map.of(), "", "", "", "", ""), null);
             case AI_OUTPUT_CRITIQUE -> new Answer(null, null, new Critique(List.of(), "", null, ""));
+            case AI_COLLABORATION -> new Answer(null, null, null, new Collaboration("", ""));
         };
     }
 }

@@ -18,6 +18,7 @@ public final class AnswerRules {
             case WORKFLOW_DESIGN -> answer.workflow() != null;
             case AUTOMATION_PLAN -> answer.automation() != null;
             case AI_OUTPUT_CRITIQUE -> answer.critique() != null;
+            case AI_COLLABORATION -> answer.collaboration() != null;
         };
     }
 
@@ -54,6 +55,8 @@ public final class AnswerRules {
                 }
                 check(problems, "Your review", c.corrected(), c.verdictReason());
             }
+            case AI_COLLABORATION -> check(problems, "Your work", answer.collaboration().deliverable(),
+                    answer.collaboration().checks());
         }
         return problems;
     }
@@ -97,6 +100,14 @@ public final class AnswerRules {
                 }
                 if (c.verdict() == null || blank(c.verdictReason())) {
                     missing.add("give your verdict and its reason");
+                }
+            }
+            case AI_COLLABORATION -> {
+                if (blank(answer.collaboration().deliverable())) {
+                    missing.add("write your deliverable");
+                }
+                if (blank(answer.collaboration().checks())) {
+                    missing.add("note what you checked and why");
                 }
             }
         }

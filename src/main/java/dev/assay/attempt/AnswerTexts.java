@@ -47,6 +47,10 @@ public final class AnswerTexts {
             texts.put("corrected", nz(c.corrected()));
             texts.put("verdictReason", nz(c.verdictReason()));
         }
+        if (answer.collaboration() != null) {
+            texts.put("deliverable", answer.collaboration().deliverable());
+            texts.put("checks", answer.collaboration().checks());
+        }
         return texts;
     }
 
@@ -81,6 +85,11 @@ public final class AnswerTexts {
                     pick(texts, flag(f.segment()), f.explanation()))).toList();
             return new Answer(null, null, new Answer.Critique(flags, pick(texts, "corrected", c.corrected()),
                     c.verdict(), pick(texts, "verdictReason", c.verdictReason())));
+        }
+        if (answer.collaboration() != null) {
+            Answer.Collaboration c = answer.collaboration();
+            return new Answer(null, null, null, new Answer.Collaboration(pick(texts, "deliverable", c.deliverable()),
+                    pick(texts, "checks", c.checks())));
         }
         return answer;
     }

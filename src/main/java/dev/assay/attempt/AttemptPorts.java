@@ -3,6 +3,8 @@ package dev.assay.attempt;
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
+import dev.assay.attempt.internal.Transcripts;
+import dev.assay.taskbank.TaskKind;
 import dev.assay.attempt.port.SubmittedWork;
 import dev.assay.taskbank.TaskVersionView;
 import dev.assay.taskbank.port.TaskVersions;
@@ -20,10 +22,12 @@ class AttemptPorts implements SubmittedWork {
 
     private final AttemptRepository attempts;
     private final TaskVersions tasks;
+    private final Transcripts transcripts;
 
-    AttemptPorts(AttemptRepository attempts, TaskVersions tasks) {
+    AttemptPorts(AttemptRepository attempts, TaskVersions tasks, Transcripts transcripts) {
         this.attempts = attempts;
         this.tasks = tasks;
+        this.transcripts = transcripts;
     }
 
     @Override
@@ -42,9 +46,11 @@ class AttemptPorts implements SubmittedWork {
                     TaskVersionView version = tasks.version(t.getTaskVersionId());
                     boolean answered = t.getAnswerJson() != null;
                     Answer answer = answered ? AnswerJson.read(t.getAnswerJson()) : Answer.empty(version.kind());
+                    List<AssistantTurn> transcript = version.kind() == TaskKind.AI_COLLABORATION
+                            ? transcripts.turns(attempt.getId(), t.getPosition()) : List.of();
                     return new SubmittedResponse.TaskResponse(t.getPosition(), t.getTaskVersionId(), answer, answered,
                             new IntegritySignals(t.getPosition(), t.getActiveSeconds(), t.getPasteCount(),
-                                    t.getPastedChars(), t.getFocusLosses()));
+                                    t.getPastedChars(), t.getFocusLosses()), transcript);
                 }).toList());
     }
 }

@@ -6,12 +6,16 @@ import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
+import dev.assay.attempt.internal.Transcripts;
+import dev.assay.assistant.PlaybookMatcher;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.port.CandidateRecords;
 import dev.assay.taskbank.AssessmentStatus;
 import dev.assay.taskbank.CandidateBrief;
 import dev.assay.taskbank.DrawnTask;
+import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskKind;
 import dev.assay.taskbank.TaskVersionView;
 import dev.assay.taskbank.port.AssessmentCatalog;
 import dev.assay.taskbank.port.TaskVersions;
@@ -54,6 +58,9 @@ public class AttemptService {
     private final Submissions submissions;
     private final Clock clock;
     private final TransactionTemplate startTransaction;
+    private final TransactionTemplate transaction;
+    private final Transcripts transcripts;
+    private final PlaybookMatcher matcher;
 
     /** How often a start that met a lock conflict (a deadlock, or a second tab starting too) is tried. */
     static final int START_TRIES = 4;
@@ -61,7 +68,11 @@ public class AttemptService {
 
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
             CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
-            Submissions submissions, Clock clock, PlatformTransactionManager transactions) {
+            Submissions submissions, Clock clock, PlatformTransactionManager transactions, Transcripts transcripts,
+            PlaybookMatcher matcher) {
+        this.transcripts = transcripts;
+        this.matcher = matcher;
+        this.transaction = new TransactionTemplate(transactions);
         this.attempts = attempts;
         this.writes = writes;
         this.invitations = invitations;
@@ -211,6 +222,77 @@ public class AttemptService {
             save(token, page, position, merged);
         }
         return merged;
+    }
+
+    /**
+     * Asks the assistant of an AI-collaboration task and appends the prompt and its reply to the task's
+     * transcript. The same rules as a save apply (in progress, this page, the task version the page shows). The
+     * reply is found outside any transaction, so no database connection waits on it; the turn is then written
+     * under the attempt's row lock, after the rules are checked again.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public AssistantTurn ask(String token, String page, int position, long taskVersionId, String prompt) {
+        String asked = prompt == null ? "" : prompt.strip();
+        if (asked.isEmpty()) {
+            throw new AttemptException("Type a question or instruction for the assistant first.");
+        }
+        if (asked.length() > AssistantTurn.MAX_PROMPT) {
+            throw new AttemptException(String.format("A message to the assistant can be at most %,d characters "
+                    + "(this one has %,d). Shorten it; nothing was sent.", AssistantTurn.MAX_PROMPT, asked.length()));
+        }
+        String onPage = requirePage(page);
+        Instant askedAt = clock.instant();
+        List<AssistantTurn> before = transaction.execute(status -> {
+            Attempt attempt = attemptOf(usable(token));
+            attempt.requireOpen(onPage, askedAt);
+            conversation(attempt, position, taskVersionId);
+            return transcripts.turns(attempt.getId(), position);
+        });
+        if (before.size() >= AssistantTurn.MAX_TURNS) {
+            throw new AttemptException("You have sent the assistant the most messages one task allows ("
+                    + AssistantTurn.MAX_TURNS + "). Carry on with your work; everything so far is kept.");
+        }
+        TaskContent.AiCollaboration task = tasks.version(taskVersionId).content().collaboration();
+        AssistantTurn last = before.isEmpty() ? null : before.get(before.size() - 1);
+        long started = System.nanoTime();
+        PlaybookMatcher.Match match = matcher.match(task.assistant(), asked, last == null ? null
+                : new PlaybookMatcher.Previous(last.prompt(), last.intentKey()));
+        int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+        AssistantTurn.Source source = switch (match.outcome()) {
+            case INTENT -> AssistantTurn.Source.PLAYBOOK;
+            case FALLBACK -> AssistantTurn.Source.FALLBACK;
+            case OFF_TOPIC -> AssistantTurn.Source.OFF_TOPIC;
+        };
+        AssistantTurn turn = new AssistantTurn(position, 0, asked, match.reply(), source, match.intentKey(),
+                match.outcome() == PlaybookMatcher.Outcome.INTENT ? match.similarity() : null, match.flaws(), askedAt,
+                millis);
+        return transaction.execute(status -> {
+            CandidateLink link = usable(token);
+            Attempt attempt = attempts.lockByInvitationId(link.invitationId())
+                    .orElseThrow(() -> new AttemptException("This assessment has not been started yet."));
+            attempt.requireOpen(onPage, clock.instant());
+            conversation(attempt, position, taskVersionId);
+            return transcripts.append(attempt.getId(), turn);
+        });
+    }
+
+    /** The conversation with the assistant on one task so far, for the candidate's page. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<AssistantTurn> transcript(String token, int position) {
+        Attempt attempt = attemptOf(usable(token));
+        attempt.task(position);
+        return transcripts.turns(attempt.getId(), position);
+    }
+
+    private void conversation(Attempt attempt, int position, long taskVersionId) {
+        if (attempt.task(position).getTaskVersionId() != taskVersionId) {
+            throw new AttemptException(NOT_THIS_TASK);
+        }
+        if (tasks.version(taskVersionId).kind() != TaskKind.AI_COLLABORATION) {
+            throw new AttemptException("This task has no assistant.");
+        }
     }
 
     /** Remembers which task the candidate is on, so reopening the link resumes there. */

@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Attempts",
         allowedDependencies = {
                 "base", "base :: ui", "taskbank", "taskbank :: port", "taskbank :: brief", "invitation",
-                "invitation :: port"})
+                "invitation :: port", "assistant"})
 package dev.assay.attempt;

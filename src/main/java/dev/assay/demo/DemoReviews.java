@@ -18,6 +18,7 @@ import dev.assay.taskbank.AssessmentSpec;
 import dev.assay.taskbank.AssessmentSummary;
 import dev.assay.taskbank.FlawCategory;
 import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ class DemoReviews implements ApplicationRunner {
             String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
             CandidateSession session = attempts.start(token, true);
             for (CandidateSession.CandidateTask task : session.tasks()) {
-                attempts.save(token, PAGE, task.position(), answer(task.task().content(), c.quality()));
+                attempts.save(token, PAGE, task.position(), task.task().kind() == TaskKind.AI_COLLABORATION
+                        ? collaborate(token, task, c.quality()) : answer(task.task().content(), c.quality()));
                 attempts.recordSignals(token, task.position(), 600 + 300 * c.quality() + 37 * task.position(),
                         c.quality() == 1 ? 3 : task.position() % 2, c.quality() == 1 ? 1_400 : 80 * (task.position() % 2),
                         c.quality() == 1 ? 4 : 1);
@@ -145,7 +147,8 @@ class DemoReviews implements ApplicationRunner {
             CandidateSession session = attempts.start(token, true);
             int answerQuality = q < 2.7 ? 1 : q < 3.6 ? 2 : 3;
             for (CandidateSession.CandidateTask task : session.tasks()) {
-                attempts.save(token, PAGE, task.position(), answer(task.task().content(), answerQuality));
+                attempts.save(token, PAGE, task.position(), task.task().kind() == TaskKind.AI_COLLABORATION
+                        ? collaborate(token, task, answerQuality) : answer(task.task().content(), answerQuality));
                 int pastes = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
                 attempts.recordSignals(token, task.position(), 900 + random.nextInt(1500), pastes,
                         pastes == 0 ? 0 : 40 + random.nextInt(500), random.nextInt(4));
@@ -196,7 +199,41 @@ class DemoReviews implements ApplicationRunner {
             case WORKFLOW_DESIGN -> workflow(quality);
             case AUTOMATION_PLAN -> automation(content.automation(), quality);
             case AI_OUTPUT_CRITIQUE -> critique(content.critique(), quality);
+            case AI_COLLABORATION -> new Answer(null, null, null, new Answer.Collaboration("", ""));
         };
+    }
+
+    /**
+     * Works an AI-collaboration task as a candidate of the given quality would, through the real assistant: asks
+     * for the main draft (the reply with the most planted flaws); the weakest hands it in as it is; stronger
+     * candidates ask the assistant to check, fix the wrong figures they catch, and (the strongest) every flaw
+     * with a short correction.
+     */
+    private Answer collaborate(String token, CandidateSession.CandidateTask task, int quality) {
+        TaskContent.AiCollaboration c = task.task().content().collaboration();
+        long version = task.task().versionId();
+        List<TaskContent.Intent> intents = c.assistant().intents();
+        TaskContent.Intent draft = intents.stream()
+                .max(java.util.Comparator.comparingInt((TaskContent.Intent i) -> i.flaws().size())).orElseThrow();
+        String deliverable = attempts.ask(token, PAGE, task.position(), version, draft.examples().getFirst()).reply();
+        if (quality > 1) {
+            intents.stream().filter(i -> i.key().contains("verif") || i.key().contains("check")).findFirst()
+                    .ifPresent(i -> attempts.ask(token, PAGE, task.position(), version, i.examples().getFirst()));
+            for (TaskContent.ReplyFlaw flaw : draft.flaws()) {
+                boolean fix = quality > 2 || flaw.category() == dev.assay.taskbank.FlawCategory.WRONG_CALCULATION;
+                if (fix && !flaw.correction().isBlank() && flaw.correction().length() <= 40) {
+                    deliverable = deliverable.replace(flaw.text(), flaw.correction());
+                }
+            }
+        }
+        String checks = switch (quality) {
+            case 1 -> "The assistant's draft read well, so I used it.";
+            case 2 -> "I asked the assistant to check its figures and recomputed the headline figure from the table; "
+                    + "it was wrong in the first draft, so I corrected it.";
+            default -> "I recomputed every figure from the materials, asked the assistant to verify them, and removed "
+                    + "claims the materials do not support.";
+        };
+        return new Answer(null, null, null, new Answer.Collaboration(deliverable, checks));
     }
 
     private static Answer workflow(int quality) {

@@ -61,14 +61,16 @@ class DemoTaskBank implements ApplicationRunner {
                     TaskBankService.SortBy.TITLE, true);
             SlotSpec workflow = fixed(tasks, TaskKind.WORKFLOW_DESIGN);
             SlotSpec critique = fixed(tasks, TaskKind.AI_OUTPUT_CRITIQUE);
+            SlotSpec collaboration = fixed(tasks, TaskKind.AI_COLLABORATION);
             var assessment = assessments.create(new AssessmentSpec("Data Analyst — AI-first work sample",
-                    analyst.id(), 90,
-                    "Thank you for applying. This assessment asks you to do three short pieces of realistic "
-                            + "analyst work: design a workflow, plan an automation, and review an AI-written memo. "
-                            + "There are no trick questions; we want to see how you think. You may use notes, but "
-                            + "please do the work yourself.",
+                    analyst.id(), 120,
+                    "Thank you for applying. This assessment asks you to do four short pieces of realistic "
+                            + "analyst work: design a workflow, plan an automation, review an AI-written memo, and "
+                            + "write a summary with the help of an AI assistant. There are no trick questions; we "
+                            + "want to see how you think and how you work with AI. You may use notes, but please do "
+                            + "the work yourself.",
                     true, List.of(workflow, SlotSpec.random(1, "data-analyst", TaskKind.AUTOMATION_PLAN, null, null),
-                            critique)));
+                            critique, collaboration)));
             assessments.open(assessment.id());
         });
     }

@@ -12,7 +12,11 @@ import java.util.List;
 public record RankCard(long assessmentId, String assessmentTitle, AssessmentRanking.Candidate candidate,
         int candidates, long bands, double confidence, List<Contribution> criteria, List<TaskScore> tasks,
         List<ReviewerScore> reviewers, List<FlawCheck> flawChecks, List<IntegritySignals> signals,
-        Reconciliation reconciliation) {
+        Reconciliation reconciliation, List<Collaboration> collaborations) {
+
+    public RankCard {
+        collaborations = collaborations == null ? List.of() : List.copyOf(collaborations);
+    }
 
     /** A criterion: its weight share, mean level, and the points it adds to the weighted score. */
     public record Contribution(String key, String name, double weightShare, Double mean, Double points) {
@@ -29,6 +33,10 @@ public record RankCard(long assessmentId, String assessmentTitle, AssessmentRank
 
     /** The planted-flaw check on one critique task. */
     public record FlawCheck(int position, String title, FlagCheck result) {
+    }
+
+    /** What the transcript and deliverable of one AI-collaboration task show (facts, not a score). */
+    public record Collaboration(int position, String title, dev.assay.review.CollaborationEvidence evidence) {
     }
 
     /** The disagreement flag and how it was settled. */

@@ -1,6 +1,8 @@
 package dev.assay.ranking;
 
+import dev.assay.assistant.TextEmbedder;
 import dev.assay.attempt.SubmittedResponse;
+import dev.assay.review.CollaborationEvidence;
 import dev.assay.attempt.port.SubmittedWork;
 import dev.assay.review.FlagCheck;
 import dev.assay.review.ReviewException;
@@ -36,8 +38,11 @@ public class RankingService {
     private final SubmittedWork attempts;
     private final TaskVersions tasks;
 
+    private final TextEmbedder embedder;
+
     RankingService(RankingSnapshots snapshots, RankingComputation computation, ScoredWork work,
-            SubmittedWork attempts, TaskVersions tasks) {
+            SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder) {
+        this.embedder = embedder;
         this.snapshots = snapshots;
         this.computation = computation;
         this.work = work;
@@ -94,6 +99,7 @@ public class RankingService {
         SubmittedResponse response = attempts.response(figures.attemptId());
         List<RankCard.TaskScore> taskScores = new ArrayList<>();
         List<RankCard.FlawCheck> flawChecks = new ArrayList<>();
+        List<RankCard.Collaboration> collaborations = new ArrayList<>();
         for (SubmittedResponse.TaskResponse t : response.tasks()) {
             TaskVersionView version = tasks.version(t.taskVersionId());
             taskScores.add(new RankCard.TaskScore(t.position(), version.content().title(), version.kind().label(),
@@ -101,6 +107,11 @@ public class RankingService {
             FlagCheck check = FlagCheck.of(version, t.answer());
             if (check != null) {
                 flawChecks.add(new RankCard.FlawCheck(t.position(), version.content().title(), check));
+            }
+            CollaborationEvidence evidence = CollaborationEvidence.of(version.content().collaboration(), t.answer(),
+                    t.transcript(), embedder);
+            if (evidence != null) {
+                collaborations.add(new RankCard.Collaboration(t.position(), version.content().title(), evidence));
             }
         }
         Map<Long, AssessmentRanking.Reviewer> severities = new HashMap<>();
@@ -122,7 +133,7 @@ public class RankingService {
                 ranking.candidates().size(), ranking.bandCount(), ranking.confidence(), contributions, taskScores,
                 reviewers, flawChecks, response.tasks().stream().map(SubmittedResponse.TaskResponse::signals).toList(),
                 new RankCard.Reconciliation(s.flagged(), s.resolution() == null ? null : s.resolution().label(),
-                        s.resolutionReason(), agreed)));
+                        s.resolutionReason(), agreed), collaborations));
     }
 
     /** The ranking with names and emails once the review is closed; codes only before. */

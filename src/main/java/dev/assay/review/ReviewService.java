@@ -1,5 +1,6 @@
 package dev.assay.review;
 
+import dev.assay.assistant.TextEmbedder;
 import dev.assay.attempt.SubmittedResponse;
 import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.SystemAuthentication;
@@ -71,11 +72,14 @@ public class ReviewService {
     private final ScoresVersions versions;
     private final Clock clock;
 
+    private final TextEmbedder embedder;
+
     ReviewService(AssignmentRepository assignments, SubmissionRepository submissions,
             ScorecardRevisionRepository revisions, ReconciliationRepository reconciliations,
             ReviewPanelRepository panels, ScoreAgreement agreement, StaffService staff, StaffDirectory directory,
             SubmittedWork attempts, AssessmentCatalog assessments, TaskVersions tasks, CandidateRecords invitations,
-            AuditTrail audit, ScoresVersions versions, Clock clock) {
+            AuditTrail audit, ScoresVersions versions, Clock clock, TextEmbedder embedder) {
+        this.embedder = embedder;
         this.versions = versions;
         this.directory = directory;
         this.assignments = assignments;
@@ -273,8 +277,10 @@ public class ReviewService {
             TaskVersionView version = tasks.version(t.taskVersionId());
             List<String> keys = version.content().criteria().stream().filter(allKeys::contains).toList();
             FlagCheck check = FlagCheck.of(version, t.answer());
+            CollaborationEvidence evidence = CollaborationEvidence.of(version.content().collaboration(), t.answer(),
+                    t.transcript(), embedder);
             return new ScoringSheet.SheetTask(t.position(), version, t.answer(), t.answered(), t.signals(), check,
-                    keys.isEmpty() ? allKeys : keys);
+                    keys.isEmpty() ? allKeys : keys, t.transcript(), evidence);
         }).toList();
         List<ScoringSheet.Revision> history = revisions.findByAssignmentIdOrderByRevisionAsc(a.getId()).stream()
                 .map(ReviewService::revision).toList();

@@ -28,7 +28,11 @@ public record ScoringSheet(long assignmentId, long version, long submissionId, l
 
     /** One task of the submission: the version served, the answer, the page's signals, the criteria to score. */
     public record SheetTask(int position, TaskVersionView version, Answer answer, boolean answered,
-            IntegritySignals signals, FlagCheck flagCheck, List<String> criterionKeys) {
+            IntegritySignals signals, FlagCheck flagCheck, List<String> criterionKeys,
+            List<dev.assay.attempt.AssistantTurn> transcript, CollaborationEvidence evidence) {
+        public SheetTask {
+            transcript = transcript == null ? List.of() : List.copyOf(transcript);
+        }
     }
 
     /** A scorecard revision. */

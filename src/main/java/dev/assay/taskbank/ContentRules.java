@@ -1,9 +1,13 @@
 package dev.assay.taskbank;
 
 import dev.assay.base.PlainText;
+import dev.assay.taskbank.TaskContent.AiCollaboration;
 import dev.assay.taskbank.TaskContent.AiCritique;
 import dev.assay.taskbank.TaskContent.AutomationPlan;
+import dev.assay.taskbank.TaskContent.Intent;
+import dev.assay.taskbank.TaskContent.Playbook;
 import dev.assay.taskbank.TaskContent.PlantedFlaw;
+import dev.assay.taskbank.TaskContent.ReplyFlaw;
 import dev.assay.taskbank.TaskContent.WorkLogEntry;
 import dev.assay.taskbank.TaskContent.WorkflowDesign;
 import java.util.HashSet;
@@ -34,6 +38,14 @@ public final class ContentRules {
     public static final int MAX_SEGMENTS = 80;
     public static final int MAX_FLAWS = 20;
     public static final int MAX_LIST_ITEMS = 20;
+    public static final int MIN_INTENTS = 2;
+    public static final int MAX_INTENTS = 30;
+    public static final int MAX_EXAMPLES = 12;
+    public static final int MAX_PROMPT = 1_000;
+    public static final int MAX_REPLY = 6_000;
+    public static final int MAX_REPLY_FLAWS = 10;
+    public static final double MIN_THRESHOLD = 0.3;
+    public static final double MAX_THRESHOLD = 0.9;
     public static final Pattern TAG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private ContentRules() {
@@ -154,11 +166,13 @@ public final class ContentRules {
             case WORKFLOW_DESIGN -> checkWorkflow(content.workflow(), complete, p, problems);
             case AUTOMATION_PLAN -> checkAutomation(content.automation(), complete, p, problems);
             case AI_OUTPUT_CRITIQUE -> checkCritique(content.critique(), complete, p, problems);
+            case AI_COLLABORATION -> checkCollaboration(content.collaboration(), complete, p, problems);
         }
     }
 
     private static int sections(TaskContent c) {
-        return (c.workflow() == null ? 0 : 1) + (c.automation() == null ? 0 : 1) + (c.critique() == null ? 0 : 1);
+        return (c.workflow() == null ? 0 : 1) + (c.automation() == null ? 0 : 1) + (c.critique() == null ? 0 : 1)
+                + (c.collaboration() == null ? 0 : 1);
     }
 
     private static void checkWorkflow(WorkflowDesign w, boolean complete, String p, Problems problems) {
@@ -234,6 +248,95 @@ public final class ContentRules {
             text(f.explanation(), true, at + ".explanation", "explain the flaw for reviewers", problems);
         }
         text(c.guidance(), false, p + "guidance", "", problems);
+    }
+
+    private static void checkCollaboration(AiCollaboration c, boolean complete, String p, Problems problems) {
+        text(c.scenario(), complete, p + "scenario", "describe who needs the deliverable and what done means", problems);
+        text(c.materials(), complete, p + "materials", "give the materials the candidate works from", problems);
+        text(c.deliverable(), complete, p + "deliverable", "say what the candidate writes in the work area", problems);
+        text(c.guidance(), false, p + "guidance", "", problems);
+        Playbook book = c.assistant();
+        String a = p + "assistant.";
+        if (Double.isNaN(book.threshold()) || book.threshold() < MIN_THRESHOLD || book.threshold() > MAX_THRESHOLD) {
+            problems.add(a + "threshold", "must be from " + MIN_THRESHOLD + " to " + MAX_THRESHOLD + " (it is "
+                    + book.threshold() + ")");
+        }
+        text(book.fallback(), complete, a + "fallback", "write the reply for prompts that match no intent", problems);
+        text(book.offTopic().reply(), complete, a + "off-topic.reply", "write the reply for off-topic or unsafe prompts",
+                problems);
+        examples(book.offTopic().examples(), complete, a + "off-topic.examples", problems);
+        List<Intent> intents = book.intents();
+        if (complete && intents.size() < MIN_INTENTS) {
+            problems.add(a + "intents", "the assistant needs at least " + MIN_INTENTS + " intents (it has "
+                    + intents.size() + ")");
+        }
+        if (intents.size() > MAX_INTENTS) {
+            problems.add(a + "intents", "at most " + MAX_INTENTS + " intents (it has " + intents.size() + ")");
+        }
+        Set<String> keys = new HashSet<>();
+        for (Intent intent : intents) {
+            keys.add(intent.key());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            String at = a + "intents[" + i + "]";
+            if (!Keys.isValid(intent.key())) {
+                problems.add(at + ".key", "must be lower-case letters, digits and '-' (at most " + Keys.MAX_LENGTH
+                        + " characters)");
+            } else if (!seen.add(intent.key())) {
+                problems.add(at + ".key", "'" + intent.key() + "' is used by another intent");
+            }
+            examples(intent.examples(), true, at + ".examples", problems);
+            for (String before : intent.after()) {
+                if (before.equals(intent.key())) {
+                    problems.add(at + ".after", "an intent cannot follow itself");
+                } else if (!keys.contains(before)) {
+                    problems.add(at + ".after", "'" + before + "' is not an intent of this assistant");
+                }
+            }
+            required(intent.reply(), MAX_REPLY, at + ".reply", "write the assistant's reply", problems);
+            for (int f = 0; f < intent.flaws().size(); f++) {
+                ReplyFlaw flaw = intent.flaws().get(f);
+                String fat = at + ".flaws[" + f + "]";
+                if (flaw.text().isBlank()) {
+                    problems.add(fat + ".text", "give the flawed text exactly as it stands in the reply");
+                } else if (!intent.reply().contains(flaw.text())) {
+                    problems.add(fat + ".text", "'" + abbreviate(flaw.text()) + "' does not occur in this intent's reply");
+                }
+                if (flaw.category() == null) {
+                    problems.add(fat + ".category", "choose a category");
+                }
+                text(flaw.explanation(), true, fat + ".explanation", "explain the flaw for reviewers", problems);
+                if (flaw.correction().length() > MAX_LINE) {
+                    problems.add(fat + ".correction", tooLong(MAX_LINE, flaw.correction()));
+                }
+            }
+        }
+        int flaws = book.flaws().size();
+        if (complete && flaws == 0) {
+            problems.add(a + "intents", "plant at least one flaw in a reply: the flawed text, its category and why it is wrong");
+        }
+        if (flaws > MAX_REPLY_FLAWS) {
+            problems.add(a + "intents", "at most " + MAX_REPLY_FLAWS + " planted flaws (there are " + flaws + ")");
+        }
+    }
+
+    private static void examples(List<String> examples, boolean needed, String path, Problems problems) {
+        if (needed && examples.isEmpty()) {
+            problems.add(path, "give at least one example prompt");
+        }
+        if (examples.size() > MAX_EXAMPLES) {
+            problems.add(path, "at most " + MAX_EXAMPLES + " example prompts (there are " + examples.size() + ")");
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            required(examples.get(i), MAX_PROMPT, path + "[" + i + "]", "an empty example; remove it or write it",
+                    problems);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** A one-line name or title: required, within its length, and plain text (see {@link PlainText}). */

@@ -76,7 +76,9 @@ class TaskBankPorts implements AssessmentCatalog, TaskVersions {
         Assessment a = load(assessmentId);
         return new CandidateBrief(a.getId(), a.getTitle(), a.getRole().getName(), a.getRole().getDescription(),
                 a.getIntroText(), a.getSlots().stream().mapToInt(AssessmentSlot::getPickCount).sum(), a.getTotalMinutes(),
-                a.isAccommodationsAllowed(), a.getStatus());
+                a.isAccommodationsAllowed(), a.getStatus(), a.getSlots().stream().anyMatch(slot -> slot.isFixed()
+                        ? slot.getTaskVersion().getKind() == TaskKind.AI_COLLABORATION
+                        : slot.getPoolKind() == null || slot.getPoolKind() == TaskKind.AI_COLLABORATION));
     }
 
     @Override

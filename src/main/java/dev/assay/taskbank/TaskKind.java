@@ -3,11 +3,12 @@ package dev.assay.taskbank;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The three kinds of work-sample task, each testing one of the skills Assay measures. */
+/** The kinds of work-sample task, each testing one of the skills Assay measures. */
 public enum TaskKind {
     WORKFLOW_DESIGN("workflow-design", "Workflow design", "Designs a workflow as ordered steps with actors and checks"),
     AUTOMATION_PLAN("automation-plan", "Automation plan", "Spots repetitive work in a week's log and plans its automation"),
-    AI_OUTPUT_CRITIQUE("ai-output-critique", "AI-output critique", "Finds the flaws in an AI-generated artifact and fixes it");
+    AI_OUTPUT_CRITIQUE("ai-output-critique", "AI-output critique", "Finds the flaws in an AI-generated artifact and fixes it"),
+    AI_COLLABORATION("ai-collaboration", "AI collaboration", "Does real work with an AI assistant and catches its mistakes");
 
     private final String code;
     private final String label;

@@ -94,6 +94,18 @@ public class ReviewFixtures {
         });
     }
 
+    /** An open assessment with a workflow task and an AI-collaboration task. */
+    public AssessmentView collaborationAssessment() {
+        return recruiter(() -> {
+            RoleDetail role = roles.create("Collab Review Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+            List<SlotSpec> slots = List.of(SlotSpec.fixed(publish(TaskSamples.workflow("Flow " + id(), role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.collaboration("Summary " + id(), role.key()))));
+            AssessmentView a = assessments.create(new AssessmentSpec("Collab review " + id(), role.id(), 60,
+                    "Welcome.", false, slots));
+            return assessments.open(a.id());
+        });
+    }
+
     private long publish(TaskContent content) {
         TaskDetail d = bank.create(content.kind(), content);
         return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
@@ -120,6 +132,12 @@ public class ReviewFixtures {
                         new Answer.Flag(1, FlawCategory.WRONG_CALCULATION, "120/100 is 20%."),
                         new Answer.Flag(3, FlawCategory.MISSING_CAVEAT, "No basis for a forecast.")),
                         "Sales grew 20%.", Answer.Verdict.FIT_AFTER_FIXES, "Fix the figure."));
+                case AI_COLLABORATION -> {
+                    // Asks the assistant for its draft and hands the draft in as it is.
+                    String draft = attempts.ask(token, PAGE, t.position(), t.task().versionId(),
+                            "Draft the summary for the sales director").reply();
+                    yield new Answer(null, null, null, new Answer.Collaboration(draft, "I read it through."));
+                }
             };
             attempts.save(token, PAGE, t.position(), answer);
         }

@@ -34,9 +34,9 @@ class ContentRulesTest {
 
         assertThat(rubricProblems(model)).isEmpty();
         assertThat(model).extracting(RubricCriterion::key).containsExactly("workflow-thinking", "automation-instinct",
-                "ai-critique", "human-judgment", "communication");
+                "ai-critique", "directing-ai", "human-judgment", "communication");
         assertThat(model.stream().mapToDouble(c -> ContentRules.percentOf(c, model)).sum()).isEqualTo(100.0);
-        assertThat(ContentRules.percentOf(model.getFirst(), model)).isEqualTo(25.0);
+        assertThat(ContentRules.percentOf(model.getFirst(), model)).isEqualTo(20.0);
     }
 
     @Test
@@ -66,6 +66,32 @@ class ContentRulesTest {
         assertThat(taskProblems(TaskKind.WORKFLOW_DESIGN, TaskSamples.workflow("W", "analyst"), true)).isEmpty();
         assertThat(taskProblems(TaskKind.AUTOMATION_PLAN, TaskSamples.automation("A", "analyst"), true)).isEmpty();
         assertThat(taskProblems(TaskKind.AI_OUTPUT_CRITIQUE, TaskSamples.critique("C", "analyst"), true)).isEmpty();
+        assertThat(taskProblems(TaskKind.AI_COLLABORATION, TaskSamples.collaboration("S", "analyst"), true)).isEmpty();
+    }
+
+    @Test
+    void aPlaybookIsCheckedFlawByFlawAndIntentByIntent() {
+        TaskContent ok = TaskSamples.collaboration("S", "analyst");
+        TaskContent.AiCollaboration c = ok.collaboration();
+        TaskContent.Intent draft = c.assistant().intents().getFirst();
+        TaskContent.Intent broken = new TaskContent.Intent("draft-summary", List.of(), List.of("draft-summary", "nope"),
+                draft.reply(), List.of(new TaskContent.ReplyFlaw("31%", null, "", ""), draft.flaws().get(1)));
+        TaskContent.Intent twin = new TaskContent.Intent("draft-summary", List.of("Again"), List.of(), "A reply.",
+                List.of());
+        TaskContent.Playbook book = new TaskContent.Playbook(0.95, "", new TaskContent.OffTopic(List.of(), ""),
+                List.of(broken, twin));
+        TaskContent bad = new TaskContent("S", ok.roles(), ok.criteria(), ok.difficulty(), ok.timeLimitMinutes(),
+                ok.tags(), ok.instructions(), null, null, null, new TaskContent.AiCollaboration(c.scenario(),
+                        c.materials(), c.deliverable(), book, c.guidance()));
+
+        assertThat(taskProblems(TaskKind.AI_COLLABORATION, bad, true)).extracting(Problem::path).containsExactlyInAnyOrder(
+                "assistant.threshold", "assistant.fallback", "assistant.off-topic.reply", "assistant.off-topic.examples",
+                "assistant.intents[0].examples", "assistant.intents[0].after", "assistant.intents[0].after",
+                "assistant.intents[0].flaws[0].text", "assistant.intents[0].flaws[0].category",
+                "assistant.intents[0].flaws[0].explanation", "assistant.intents[1].key");
+        // A draft may leave the playbook unfinished, but not break its sizes or the flaws' anchoring.
+        assertThat(taskProblems(TaskKind.AI_COLLABORATION, TaskContent.blank(TaskKind.AI_COLLABORATION), false))
+                .extracting(Problem::path).containsExactly("title");
     }
 
     @Test

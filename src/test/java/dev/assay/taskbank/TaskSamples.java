@@ -45,4 +45,32 @@ public final class TaskSamples {
                                 new PlantedFlaw(List.of(2), FlawCategory.LOGICAL_GAP, "Nothing links growth to pricing.")),
                         null));
     }
+
+    /**
+     * A small AI-collaboration task: a growth summary, whose draft reply carries a wrong growth rate (flaw 1) and a
+     * claim the materials do not support (flaw 2); asking the assistant to check gets the right figure.
+     */
+    public static TaskContent collaboration(String title, String roleKey) {
+        TaskContent.Intent draft = new TaskContent.Intent("draft-summary", List.of(
+                "Draft the summary for the sales director", "Write a first version of the summary",
+                "Can you summarise the quarter for me?"), List.of(),
+                "Q3 sales were 120 units, up 25% on Q2's 100 units. The growth was driven by the new pricing, which "
+                        + "customers clearly prefer.",
+                List.of(new TaskContent.ReplyFlaw("25%", FlawCategory.WRONG_CALCULATION, "120/100 - 1 is 20%.", "20%"),
+                        new TaskContent.ReplyFlaw("driven by the new pricing", FlawCategory.FABRICATED_FACT,
+                                "Nothing in the materials links the growth to pricing.", "")));
+        TaskContent.Intent shorter = new TaskContent.Intent("shorter", List.of("Make it shorter",
+                "Cut that down to one sentence"), List.of("draft-summary"), "Q3 sales rose 25% to 120 units.", List.of());
+        TaskContent.Intent check = new TaskContent.Intent("check-growth", List.of("Check the growth rate",
+                "Can you verify the percentage increase?", "Recompute the change from Q2 to Q3"), List.of(),
+                "From 100 to 120 units is an increase of 20 units, which is 20% of Q2.", List.of());
+        TaskContent.Playbook book = new TaskContent.Playbook(0.40, "I can draft the summary or check its figures.",
+                new TaskContent.OffTopic(List.of("Tell me a joke", "Show me the answer key"), "Let's stay on the task."),
+                List.of(draft, shorter, check));
+        return new TaskContent(title, List.of(roleKey), List.of("ai-critique"), Difficulty.INTERMEDIATE, 30,
+                List.of("summary"), "Write the summary with the assistant's help; check what it gives you.", null,
+                null, null, new TaskContent.AiCollaboration("The sales director wants a two-line summary of Q3.",
+                        "| Quarter | Units |\n| --- | --- |\n| Q2 | 100 |\n| Q3 | 120 |",
+                        "Two sentences on Q3 sales for the director.", book, "A strong answer gives 20%."));
+    }
 }

@@ -111,6 +111,15 @@ public class Attempt {
         return task;
     }
 
+    /**
+     * Refuses a change once submitted, after the deadline and its grace, or from a page another page has taken
+     * over from (the same rules as {@link #save}).
+     */
+    public void requireOpen(String page, Instant now) {
+        requireWritable(now);
+        requireActive(page);
+    }
+
     /** Refuses a page that another page has taken over from; the first page to act claims the attempt. */
     public void requireActive(String page) {
         if (activePage == null) {

@@ -34,6 +34,7 @@ import dev.assay.attempt.CandidatePulse;
 import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.OtherPageException;
+import dev.assay.attempt.AssistantTurn;
 import dev.assay.base.Sha256;
 import dev.assay.base.ui.Dates;
 import dev.assay.taskbank.brief.TaskBrief;
@@ -173,14 +174,18 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                 fact(VaadinIcon.CALENDAR, "Start before " + Dates.longDateTime(session.startDeadline())));
         facts.addClassName("candidate-facts");
         Div intro = new Div(new H2("From the hiring team"), new Paragraph(brief.intro()));
-        Div measures = new Div(new H2("What this assessment looks at"), list(
+        List<String> looksAt = new ArrayList<>(List.of(
                 "Workflow thinking: how you break real work into steps, and where people, AI and automation fit.",
                 "Automation instinct: spotting repetitive work and planning how to automate it safely.",
-                "Critique of AI output: finding what an AI got wrong, and fixing it."),
+                "Critique of AI output: finding what an AI got wrong, and fixing it."));
+        if (brief.withAssistant()) {
+            looksAt.add("Working with AI: directing an assistant, checking what it gives you, and owning the result.");
+        }
+        Div measures = new Div(new H2("What this assessment looks at"), list(looksAt.toArray(String[]::new)),
                 new Paragraph("There are no trick questions. Use your own judgment; reviewers score what you write "
                         + "against the role's rubric, without seeing your name."));
-        Div data = new Div(new H2("How your answers are used"), new Paragraph("Your answers, the time you spend on "
-                + "each task, how often you paste text and how often the page loses focus are stored and shown to "
+        Div data = new Div(new H2("How your answers are used"), new Paragraph("Your answers, your conversations with "
+                + "a task's assistant, the time you spend on each task, how often you paste text and how often the page loses focus are stored and shown to "
                 + "the hiring team. They are facts for people to weigh, never automatic rejections. Reviewers see a "
                 + "code instead of your name. Your data is kept only as long as the hiring team's retention policy "
                 + "allows."));
@@ -583,6 +588,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                     events);
             case AI_OUTPUT_CRITIQUE -> new CritiqueEditor(content.critique().segments(), task.answer().critique(),
                     events);
+            case AI_COLLABORATION -> new CollaborationEditor(task.answer().collaboration(), events,
+                    assistant(position, task.task().versionId()));
         };
         Span step = new Span("Task " + (at + 1) + " of " + session.tasks().size());
         step.addClassName("task-step");
@@ -612,6 +619,26 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         split.addClassName("task-split");
         main.add(split, pager);
         status(task.savedAt() == null ? "Nothing saved yet" : "Saved");
+    }
+
+    /** The assistant of the task at the position, reached through the attempt as this page. */
+    private CollaborationEditor.AssistantChannel assistant(int at, long versionId) {
+        return new CollaborationEditor.AssistantChannel() {
+            @Override
+            public List<AssistantTurn> transcript() {
+                return attempts.transcript(token, at);
+            }
+
+            @Override
+            public AssistantTurn ask(String prompt) {
+                try {
+                    return attempts.ask(token, page, at, versionId, prompt);
+                } catch (OtherPageException e) {
+                    otherTab();
+                    throw new AttemptException("This assessment is open in another tab; carry on there.");
+                }
+            }
+        };
     }
 
     /** Sets the save status; sent as script too, so it updates even when the text is unchanged on the server. */

@@ -80,7 +80,11 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         stats.addClassNames("stat-row", "stat-row-compact");
         add(stats, note("Band " + c.band() + ": candidates in the same band cannot be told apart at "
                 + Math.round(card.confidence() * 100) + "% confidence."));
-        add(contributions(), tasks(), reviewers(), flaws(), signals(), reconciliation());
+        add(contributions(), tasks(), reviewers(), flaws());
+        if (!card.collaborations().isEmpty()) {
+            add(collaborations());
+        }
+        add(signals(), reconciliation());
     }
 
     private Component section(String title, Component... content) {
@@ -142,6 +146,28 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
                     r.precision(), r.recall(), r.f1())));
         }
         return section("Planted-flaw check", list);
+    }
+
+    private Component collaborations() {
+        Div list = new Div();
+        list.setId("card-collaboration");
+        for (RankCard.Collaboration c : card.collaborations()) {
+            var e = c.evidence();
+            list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: the assistant served %d of %d planted "
+                    + "flaws; %d reached the deliverable, %d were corrected. %d messages, %d asking it to check its "
+                    + "work; %.0f%% of the deliverable copied from its replies.", c.position() + 1, c.title(),
+                    e.served(), e.flaws().size(), e.reached(), e.corrected(), e.turns(), e.checkTurns().size(),
+                    100 * e.copiedShare())));
+            for (var f : e.flaws()) {
+                if (f.outcome() != dev.assay.review.CollaborationEvidence.Outcome.NOT_SERVED) {
+                    Paragraph line = new Paragraph("Planted flaw " + f.number() + " ("
+                            + f.category().label().toLowerCase(Locale.ROOT) + ") " + f.outcome().label() + ".");
+                    line.addClassName("card-note");
+                    list.add(line);
+                }
+            }
+        }
+        return section("Working with the assistant", list);
     }
 
     private Component signals() {

@@ -138,11 +138,11 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
             grid.addColumn(c -> {
                 Double m = c.criterionMeans().get(k.key());
                 return m == null ? "–" : String.format(Locale.ROOT, "%.2f", m);
-            }).setHeader(header(k.name(), Math.round(k.weightShare() * 100) + "% of score")).setWidth("6.25rem")
+            }).setHeader(header(k.name(), Math.round(k.weightShare() * 100) + "% of score")).setWidth("5.25rem")
                     .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         }
         grid.addColumn(c -> c.disagreement(ranking.identitiesVisible()))
-                .setHeader("Disagreement").setWidth("7.75rem").setFlexGrow(0);
+                .setHeader("Disagreement").setWidth("7.25rem").setFlexGrow(0);
         grid.setItems(ranking.candidates());
         Div box = new Div(new H3("Candidates"), grid);
         box.addClassName("card");

@@ -46,10 +46,21 @@ class ResponsePanel extends Div {
                 case WORKFLOW_DESIGN -> workflow(task.answer().workflow());
                 case AUTOMATION_PLAN -> automation(content.automation(), task.answer().automation());
                 case AI_OUTPUT_CRITIQUE -> critique(content.critique(), task.answer().critique());
+                case AI_COLLABORATION -> {
+                    Answer.Collaboration c = task.answer().collaboration();
+                    field("Deliverable", c == null ? "" : c.deliverable());
+                    field("What they checked, and why", c == null ? "" : c.checks());
+                }
             }
         }
         if (task.flagCheck() != null) {
             add(flagCheck(task.flagCheck()));
+        }
+        if (task.version().kind() == dev.assay.taskbank.TaskKind.AI_COLLABORATION) {
+            add(CollaborationPanel.transcript(content.collaboration(), task.transcript()));
+            if (task.evidence() != null) {
+                add(CollaborationPanel.evidence(task.evidence()));
+            }
         }
         add(signals(task.signals()));
     }
@@ -65,6 +76,7 @@ class ResponsePanel extends Div {
             case WORKFLOW_DESIGN -> content.workflow() == null ? "" : content.workflow().strongAnswer();
             case AUTOMATION_PLAN -> content.automation() == null ? "" : content.automation().guidance();
             case AI_OUTPUT_CRITIQUE -> content.critique() == null ? "" : content.critique().guidance();
+            case AI_COLLABORATION -> content.collaboration() == null ? "" : content.collaboration().guidance();
         };
         if (text == null || text.isBlank()) {
             return null;

@@ -50,7 +50,68 @@ public class TaskBrief extends Div {
             case WORKFLOW_DESIGN -> workflow(content.workflow());
             case AUTOMATION_PLAN -> automation(content.automation());
             case AI_OUTPUT_CRITIQUE -> critique(content.critique());
+            case AI_COLLABORATION -> collaboration(content.collaboration());
         }
+    }
+
+    private void collaboration(TaskContent.AiCollaboration c) {
+        if (c == null) {
+            return;
+        }
+        section("The situation", c.scenario());
+        section("What to hand in", c.deliverable());
+        if (!c.materials().isBlank()) {
+            Div materials = materials(c.materials());
+            add(heading("The materials"), materials);
+        }
+        Paragraph assistant = new Paragraph("An assistant is beside your work area: ask it what you would ask an AI "
+                + "assistant at work. It can be wrong, as real assistants can; what you hand in is yours.");
+        assistant.addClassNames("task-brief-text", "task-brief-note");
+        add(assistant);
+    }
+
+    /**
+     * The materials as written: paragraphs as text, and blocks whose every line starts with '|' as a table
+     * (a line of dashes under the first row marks it as the header).
+     */
+    static Div materials(String text) {
+        Div out = new Div();
+        out.addClassName("materials");
+        for (String block : text.strip().split("\\n\\s*\\n")) {
+            List<String> lines = block.strip().lines().map(String::strip).toList();
+            if (!lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("|"))) {
+                out.getElement().appendChild(table(lines));
+            } else {
+                Div paragraph = new Div(new Span(block.strip()));
+                paragraph.addClassName("materials-text");
+                out.add(paragraph);
+            }
+        }
+        return out;
+    }
+
+    private static com.vaadin.flow.dom.Element table(List<String> lines) {
+        com.vaadin.flow.dom.Element table = new com.vaadin.flow.dom.Element("table");
+        table.getClassList().add("materials-table");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.matches("\\|[\\s:|-]+\\|?")) {
+                continue;
+            }
+            boolean header = i == 0 && lines.size() > 1 && lines.get(1).matches("\\|[\\s:|-]+\\|?");
+            com.vaadin.flow.dom.Element row = new com.vaadin.flow.dom.Element("tr");
+            String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
+            for (String cell : inner.split("\\|", -1)) {
+                com.vaadin.flow.dom.Element c = new com.vaadin.flow.dom.Element(header ? "th" : "td");
+                c.setText(cell.strip());
+                if (header) {
+                    c.setAttribute("scope", "col");
+                }
+                row.appendChild(c);
+            }
+            table.appendChild(row);
+        }
+        return table;
     }
 
     private void workflow(TaskContent.WorkflowDesign w) {

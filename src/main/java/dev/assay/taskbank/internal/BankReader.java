@@ -5,7 +5,12 @@ import dev.assay.taskbank.FlawCategory;
 import dev.assay.taskbank.Problems;
 import dev.assay.taskbank.RubricCriterion;
 import dev.assay.taskbank.TaskContent;
+import dev.assay.taskbank.TaskContent.AiCollaboration;
 import dev.assay.taskbank.TaskContent.AiCritique;
+import dev.assay.taskbank.TaskContent.Intent;
+import dev.assay.taskbank.TaskContent.OffTopic;
+import dev.assay.taskbank.TaskContent.Playbook;
+import dev.assay.taskbank.TaskContent.ReplyFlaw;
 import dev.assay.taskbank.TaskContent.AutomationPlan;
 import dev.assay.taskbank.TaskContent.PlantedFlaw;
 import dev.assay.taskbank.TaskContent.WorkLogEntry;
@@ -48,6 +53,12 @@ public final class BankReader {
     private static final Set<String> WORKFLOW = Set.of("scenario", "goal", "constraints", "tools", "strong-answer");
     private static final Set<String> AUTOMATION = Set.of("scenario", "work-log", "guidance");
     private static final Set<String> CRITIQUE = Set.of("scenario", "prompt", "segments", "flaws", "guidance");
+    private static final Set<String> COLLABORATION = Set.of("scenario", "materials", "deliverable", "assistant",
+            "guidance");
+    private static final Set<String> ASSISTANT = Set.of("threshold", "fallback", "off-topic", "intents");
+    private static final Set<String> OFF_TOPIC = Set.of("examples", "reply");
+    private static final Set<String> INTENT = Set.of("key", "examples", "after", "reply", "flaws");
+    private static final Set<String> REPLY_FLAW = Set.of("text", "category", "explanation", "correction");
     private static final Set<String> LOG_ENTRY = Set.of("day", "activity", "minutes", "repetitive");
     private static final Set<String> FLAW = Set.of("segments", "category", "explanation");
 
@@ -147,7 +158,7 @@ public final class BankReader {
         String kindCode = str(m, "kind", path);
         TaskKind kind = TaskKind.fromCode(kindCode).orElse(null);
         if (kind == null && !kindCode.isEmpty()) {
-            problems.add(path + ".kind", "'" + kindCode + "' is not a task kind (workflow-design, automation-plan, ai-output-critique)");
+            problems.add(path + ".kind", "'" + kindCode + "' is not a task kind (workflow-design, automation-plan, ai-output-critique, ai-collaboration)");
         }
         boolean retired = bool(m, "retired", path);
         Integer limit = m.get("exposure-limit") == null ? null : integer(m, "exposure-limit", path, 0);
@@ -170,6 +181,7 @@ public final class BankReader {
             case WORKFLOW_DESIGN -> WORKFLOW;
             case AUTOMATION_PLAN -> AUTOMATION;
             case AI_OUTPUT_CRITIQUE -> CRITIQUE;
+            case AI_COLLABORATION -> COLLABORATION;
         });
         known(v, allowed, at);
         String status = str(v, "status", at);
@@ -185,6 +197,7 @@ public final class BankReader {
         WorkflowDesign workflow = null;
         AutomationPlan automation = null;
         AiCritique critique = null;
+        AiCollaboration collaboration = null;
         switch (kind) {
             case WORKFLOW_DESIGN -> workflow = new WorkflowDesign(str(v, "scenario", at), str(v, "goal", at),
                     strings(v.get("constraints"), at + ".constraints"), strings(v.get("tools"), at + ".tools"),
@@ -232,11 +245,69 @@ public final class BankReader {
                 critique = new AiCritique(str(v, "scenario", at), str(v, "prompt", at),
                         strings(v.get("segments"), at + ".segments"), flaws, str(v, "guidance", at));
             }
+            case AI_COLLABORATION -> collaboration = new AiCollaboration(str(v, "scenario", at),
+                    str(v, "materials", at), str(v, "deliverable", at), playbook(v.get("assistant"), at + ".assistant"),
+                    str(v, "guidance", at));
         }
         TaskContent content = new TaskContent(str(v, "title", at), strings(v.get("roles"), at + ".roles"),
                 strings(v.get("criteria"), at + ".criteria"), difficulty, integer(v, "time-limit-minutes", at, 0),
-                strings(v.get("tags"), at + ".tags"), str(v, "instructions", at), workflow, automation, critique);
+                strings(v.get("tags"), at + ".tags"), str(v, "instructions", at), workflow, automation, critique,
+                collaboration);
         return new VersionEntry(at, "published".equals(status), content);
+    }
+
+    private Playbook playbook(Object node, String at) {
+        Map<String, Object> a = map(node, at);
+        if (a == null) {
+            return Playbook.empty();
+        }
+        known(a, ASSISTANT, at);
+        double threshold = Playbook.DEFAULT_THRESHOLD;
+        Object t = a.get("threshold");
+        if (t instanceof Number n) {
+            threshold = n.doubleValue();
+        } else if (t != null) {
+            problems.add(at + ".threshold", "must be a number from 0.3 to 0.9, not " + describe(t));
+        }
+        OffTopic offTopic = new OffTopic(List.of(), "");
+        if (a.get("off-topic") != null) {
+            Map<String, Object> o = map(a.get("off-topic"), at + ".off-topic");
+            if (o != null) {
+                known(o, OFF_TOPIC, at + ".off-topic");
+                offTopic = new OffTopic(strings(o.get("examples"), at + ".off-topic.examples"),
+                        str(o, "reply", at + ".off-topic"));
+            }
+        }
+        List<Intent> intents = new ArrayList<>();
+        List<Object> il = list(a.get("intents"), at + ".intents", true);
+        for (int i = 0; i < il.size(); i++) {
+            String iat = at + ".intents[" + i + "]";
+            Map<String, Object> im = map(il.get(i), iat);
+            if (im == null) {
+                continue;
+            }
+            known(im, INTENT, iat);
+            List<ReplyFlaw> flaws = new ArrayList<>();
+            List<Object> fl = list(im.get("flaws"), iat + ".flaws", false);
+            for (int f = 0; f < fl.size(); f++) {
+                String fat = iat + ".flaws[" + f + "]";
+                Map<String, Object> fm = map(fl.get(f), fat);
+                if (fm == null) {
+                    continue;
+                }
+                known(fm, REPLY_FLAW, fat);
+                String categoryCode = str(fm, "category", fat);
+                FlawCategory category = FlawCategory.fromCode(categoryCode).orElse(null);
+                if (category == null && !categoryCode.isEmpty()) {
+                    problems.add(fat + ".category", "'" + categoryCode + "' is not a flaw category");
+                }
+                flaws.add(new ReplyFlaw(str(fm, "text", fat), category, str(fm, "explanation", fat),
+                        str(fm, "correction", fat)));
+            }
+            intents.add(new Intent(str(im, "key", iat), strings(im.get("examples"), iat + ".examples"),
+                    strings(im.get("after"), iat + ".after"), str(im, "reply", iat), flaws));
+        }
+        return new Playbook(threshold, str(a, "fallback", at), offTopic, intents);
     }
 
     // ---- typed access with locations ---------------------------------------------------------------

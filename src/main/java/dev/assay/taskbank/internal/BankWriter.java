@@ -125,6 +125,49 @@ public final class BankWriter {
                 m.put("guidance", c.critique().guidance());
             }
         }
+        if (c.collaboration() != null) {
+            TaskContent.AiCollaboration a = c.collaboration();
+            m.put("scenario", a.scenario());
+            m.put("materials", a.materials());
+            m.put("deliverable", a.deliverable());
+            Map<String, Object> book = new LinkedHashMap<>();
+            book.put("threshold", a.assistant().threshold());
+            book.put("fallback", a.assistant().fallback());
+            Map<String, Object> off = new LinkedHashMap<>();
+            off.put("examples", a.assistant().offTopic().examples());
+            off.put("reply", a.assistant().offTopic().reply());
+            book.put("off-topic", off);
+            List<Object> intents = new ArrayList<>();
+            for (TaskContent.Intent intent : a.assistant().intents()) {
+                Map<String, Object> im = new LinkedHashMap<>();
+                im.put("key", intent.key());
+                im.put("examples", intent.examples());
+                if (!intent.after().isEmpty()) {
+                    im.put("after", intent.after());
+                }
+                im.put("reply", intent.reply());
+                if (!intent.flaws().isEmpty()) {
+                    List<Object> flaws = new ArrayList<>();
+                    for (TaskContent.ReplyFlaw f : intent.flaws()) {
+                        Map<String, Object> fm = new LinkedHashMap<>();
+                        fm.put("text", f.text());
+                        fm.put("category", f.category() == null ? null : f.category().code());
+                        fm.put("explanation", f.explanation());
+                        if (!f.correction().isBlank()) {
+                            fm.put("correction", f.correction());
+                        }
+                        flaws.add(fm);
+                    }
+                    im.put("flaws", flaws);
+                }
+                intents.add(im);
+            }
+            book.put("intents", intents);
+            m.put("assistant", book);
+            if (!a.guidance().isBlank()) {
+                m.put("guidance", a.guidance());
+            }
+        }
         return m;
     }
 

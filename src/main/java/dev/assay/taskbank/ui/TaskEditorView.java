@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.taskbank.PlaybookProbe;
 import dev.assay.taskbank.ContentRules;
 import dev.assay.taskbank.Difficulty;
 import dev.assay.taskbank.JobRoleService;
@@ -80,7 +81,8 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
     private final UnsavedChanges unsaved = new UnsavedChanges(this, "this task");
     private boolean loading;
 
-    public TaskEditorView(TaskBankService bank, JobRoleService roleService) {
+    public TaskEditorView(TaskBankService bank, JobRoleService roleService, PlaybookProbe probe) {
+        this.probe = probe;
         unsaved.saveWith("Save draft and leave", this::saveDraft);
         this.bank = bank;
         this.roleList = roleService.list();
@@ -93,6 +95,8 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         addClassName("page");
         setPadding(false);
     }
+
+    private final PlaybookProbe probe;
 
     @Override
     public String getPageTitle() {
@@ -203,6 +207,7 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
             case WORKFLOW_DESIGN -> new WorkflowSection(this::changed);
             case AUTOMATION_PLAN -> new AutomationSection(this::changed);
             case AI_OUTPUT_CRITIQUE -> new CritiqueSection(this::changed);
+            case AI_COLLABORATION -> new CollaborationSection(this::changed, probe);
         };
 
         Div form = new Div(basics, section.component());

@@ -72,6 +72,21 @@ abstract class CandidateBrowserTest extends BrowserTest {
         });
     }
 
+    /** An open assessment with a workflow task and an AI-collaboration task (TaskSamples.collaboration). */
+    AssessmentView collaborationAssessment() {
+        return SystemAuthentication.callAs("RECRUITER", () -> {
+            RoleDetail role = roles.create("Journey Role " + id(), "A role.", DefaultCompetencyModel.criteria());
+            List<SlotSpec> slots = List.of(
+                    SlotSpec.fixed(publish(TaskSamples.collaboration("Summarise Q3 sales for the sales director, with "
+                            + "the assistant's help", role.key()))),
+                    SlotSpec.fixed(publish(TaskSamples.workflow("Monday churn-risk list for the customer success team",
+                            role.key()))));
+            AssessmentView a = assessments.create(new AssessmentSpec("Collab screen " + id(), role.id(), 60,
+                    "Welcome to the screen.", true, slots));
+            return assessments.open(a.id());
+        });
+    }
+
     private long publish(TaskContent content) {
         TaskDetail d = bank.create(content.kind(), content);
         return bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();

@@ -105,7 +105,7 @@ class TaskBankViewsIT extends SpringBrowserlessTest {
         RoleSummary created = roles.list().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
         List<RubricCriterion> rubric = roles.get(created.id()).currentRubric().criteria();
         assertThat(rubric).extracting(RubricCriterion::key).containsExactly("workflow-thinking", "automation-instinct",
-                "ai-critique", "human-judgment");
+                "ai-critique", "directing-ai", "human-judgment");
         assertThat(rubric.getFirst().weight()).isEqualTo(40);
     }
 
@@ -205,6 +205,56 @@ class TaskBankViewsIT extends SpringBrowserlessTest {
                 "Pricing drove it. Q4 will be better.");
         assertThat(task.content().critique().flaws()).singleElement()
                 .satisfies(f -> assertThat(f.segments()).containsExactly(2));
+    }
+
+    @Test
+    void anAiCollaborationTaskIsWrittenTestedInThePlaybookBoxAndPublished() {
+        RoleDetail role = role();
+        navigate(TaskEditorView.class, "new-ai-collaboration");
+        String title = "Q3 summary with the assistant " + suffix();
+        fillBasics(title, role, "Directing AI");
+        test($(TextArea.class).id("co-scenario")).setValue("The sales director wants two lines on Q3.");
+        test($(TextArea.class).id("co-materials")).setValue("Units sold:\n\n| Quarter | Units |\n| --- | --- |\n"
+                + "| Q2 | 100 |\n| Q3 | 120 |");
+        test($(TextArea.class).id("co-deliverable")).setValue("Two sentences for the director.");
+        for (int i = 0; i < 2; i++) {
+            test($(Button.class).id("add-intent")).click();
+        }
+        var keys = $(TextField.class).withLabel("Key").all();
+        var examples = $(TextArea.class).withLabel("Example prompts, one per line").all();
+        var replies = $(TextArea.class).withLabel("The assistant's reply").all();
+        test(keys.get(0)).setValue("draft");
+        test(examples.get(0)).setValue("Draft the summary for me\nWrite a first version");
+        test(replies.get(0)).setValue("Q3 sales were 120 units, up 25% on Q2.");
+        test(keys.get(1)).setValue("check");
+        test(examples.get(1)).setValue("Check the growth rate\nVerify the percentage");
+        test(replies.get(1)).setValue("From 100 to 120 is 20%.");
+        test($(Button.class).withText("Plant a flaw in this reply").all().getFirst()).click();
+        test($(TextField.class).withLabel("Flawed text, exactly as in the reply").single()).setValue("25%");
+        @SuppressWarnings("unchecked")
+        Select<FlawCategory> category = $(Select.class).withLabel("Category").single();
+        category.setValue(FlawCategory.WRONG_CALCULATION);
+        test($(TextField.class).withLabel("Correct version (optional)").single()).setValue("20%");
+        test($(TextArea.class).withLabel("Why it is wrong, and how to check it").single()).setValue("120/100 is 20%.");
+        test($(TextArea.class).withLabel("Fallback reply").single()).setValue("I can draft it or check a figure.");
+        test($(TextArea.class).withLabel("Off-topic or unsafe prompts, one per line").single()).setValue("Tell me a joke");
+        test($(TextArea.class).withLabel("Off-topic reply").single()).setValue("Let's stay on the summary.");
+
+        // The playbook test answers as candidates' assistants will, with the real embedding model.
+        test($(TextField.class).id("try-prompt")).setValue("could you write a first draft of the summary?");
+        test($(Button.class).id("try-button")).click();
+        assertThat($(Div.class).id("try-result").getElement().getTextRecursively())
+                .contains("Answered by intent “draft”", "planted flaw 1", "up 25% on Q2");
+        assertThat(previewText()).contains("The materials", "Q3").doesNotContain("120/100 is 20%")
+                .doesNotContain("up 25% on Q2");
+        publish();
+
+        TaskDetail task = bank.get(find(title).id());
+        assertThat(task.summary().status()).isEqualTo(TaskStatus.PUBLISHED);
+        assertThat(task.content().collaboration().assistant().flaws()).singleElement()
+                .satisfies(f -> assertThat(f.flaw().correction()).isEqualTo("20%"));
+        assertThat(task.content().collaboration().assistant().intents()).extracting(TaskContent.Intent::key)
+                .containsExactly("draft", "check");
     }
 
     @Test
