@@ -7,6 +7,7 @@ import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
 import dev.assay.attempt.internal.Submissions;
 import dev.assay.attempt.internal.Transcripts;
+import dev.assay.assistant.LiveAssistant;
 import dev.assay.assistant.PlaybookMatcher;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
@@ -61,6 +62,7 @@ public class AttemptService {
     private final TransactionTemplate transaction;
     private final Transcripts transcripts;
     private final PlaybookMatcher matcher;
+    private final LiveAssistant live;
 
     /** How often a start that met a lock conflict (a deadlock, or a second tab starting too) is tried. */
     static final int START_TRIES = 4;
@@ -69,7 +71,8 @@ public class AttemptService {
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
             CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
             Submissions submissions, Clock clock, PlatformTransactionManager transactions, Transcripts transcripts,
-            PlaybookMatcher matcher) {
+            PlaybookMatcher matcher, LiveAssistant live) {
+        this.live = live;
         this.transcripts = transcripts;
         this.matcher = matcher;
         this.transaction = new TransactionTemplate(transactions);
@@ -254,6 +257,20 @@ public class AttemptService {
                     + AssistantTurn.MAX_TURNS + "). Carry on with your work; everything so far is kept.");
         }
         TaskContent.AiCollaboration task = tasks.version(taskVersionId).content().collaboration();
+        AssistantTurn turn = task.live() && live.configured() ? askLive(token, task, before, position, asked, askedAt)
+                : askPlaybook(task, before, position, asked, askedAt);
+        return transaction.execute(status -> {
+            CandidateLink link = usable(token);
+            Attempt attempt = attempts.lockByInvitationId(link.invitationId())
+                    .orElseThrow(() -> new AttemptException("This assessment has not been started yet."));
+            attempt.requireOpen(onPage, clock.instant());
+            conversation(attempt, position, taskVersionId);
+            return transcripts.append(attempt.getId(), turn);
+        });
+    }
+
+    private AssistantTurn askPlaybook(TaskContent.AiCollaboration task, List<AssistantTurn> before, int position,
+            String asked, Instant askedAt) {
         AssistantTurn last = before.isEmpty() ? null : before.get(before.size() - 1);
         long started = System.nanoTime();
         PlaybookMatcher.Match match = matcher.match(task.assistant(), asked, last == null ? null
@@ -264,17 +281,40 @@ public class AttemptService {
             case FALLBACK -> AssistantTurn.Source.FALLBACK;
             case OFF_TOPIC -> AssistantTurn.Source.OFF_TOPIC;
         };
-        AssistantTurn turn = new AssistantTurn(position, 0, asked, match.reply(), source, match.intentKey(),
+        return new AssistantTurn(position, 0, asked, match.reply(), source, match.intentKey(),
                 match.outcome() == PlaybookMatcher.Outcome.INTENT ? match.similarity() : null, match.flaws(), askedAt,
                 millis);
-        return transaction.execute(status -> {
-            CandidateLink link = usable(token);
-            Attempt attempt = attempts.lockByInvitationId(link.invitationId())
-                    .orElseThrow(() -> new AttemptException("This assessment has not been started yet."));
-            attempt.requireOpen(onPage, clock.instant());
-            conversation(attempt, position, taskVersionId);
-            return transcripts.append(attempt.getId(), turn);
-        });
+    }
+
+    /**
+     * Asks the installation's live model, within the attempt's token budget. A model that cannot answer (timed
+     * out, failed, rate-limited) gives a turn that says so, stored like any other: the candidate carries on and
+     * reviewers see it.
+     */
+    private AssistantTurn askLive(String token, TaskContent.AiCollaboration task, List<AssistantTurn> before,
+            int position, String asked, Instant askedAt) {
+        int used = transaction.execute(status -> transcripts.tokensUsed(attemptOf(usable(token)).getId()));
+        if (used >= live.attemptTokenBudget()) {
+            throw new AttemptException("You have used all the assistant's help this assessment allows. Carry on "
+                    + "with your work; everything so far is kept.");
+        }
+        List<LiveAssistant.Exchange> history = before.stream()
+                .filter(t -> t.source() == AssistantTurn.Source.LIVE)
+                .map(t -> new LiveAssistant.Exchange(t.prompt(), t.reply())).toList();
+        long started = System.nanoTime();
+        try {
+            LiveAssistant.LiveReply reply = live.reply(task, history, asked);
+            return new AssistantTurn(position, 0, asked, reply.text(), AssistantTurn.Source.LIVE, null, null,
+                    reply.flaws(), askedAt, elapsed(started), reply.tokens());
+        } catch (LiveAssistant.Unavailable e) {
+            log.warn("The live assistant did not answer on task {}: {}", position + 1, e.getMessage());
+            return new AssistantTurn(position, 0, asked, AssistantTurn.UNAVAILABLE_REPLY,
+                    AssistantTurn.Source.UNAVAILABLE, null, null, List.of(), askedAt, elapsed(started), 0);
+        }
+    }
+
+    private static int elapsed(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     /** The conversation with the assistant on one task so far, for the candidate's page. */

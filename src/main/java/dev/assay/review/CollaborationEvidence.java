@@ -113,6 +113,8 @@ public record CollaborationEvidence(List<FlawTrace> flaws, int turns, int playbo
                 case PLAYBOOK -> playbook++;
                 case FALLBACK -> fallbacks++;
                 case OFF_TOPIC -> offTopic++;
+                case LIVE, UNAVAILABLE -> {
+                }
             }
             if (CHECKING.matcher(t.prompt()).find()) {
                 checking.add(t.turn());
@@ -133,7 +135,7 @@ public record CollaborationEvidence(List<FlawTrace> flaws, int turns, int playbo
             for (int i = 0; i + COPY_RUN <= r.size(); i++) {
                 replyRuns.add(String.join(" ", r.subList(i, i + COPY_RUN)));
             }
-            if (t.source() == AssistantTurn.Source.PLAYBOOK) {
+            if (t.source() == AssistantTurn.Source.PLAYBOOK || t.source() == AssistantTurn.Source.LIVE) {
                 replySentences.addAll(TextMatch.sentences(t.reply()));
             }
         }

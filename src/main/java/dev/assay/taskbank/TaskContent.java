@@ -93,16 +93,33 @@ public record TaskContent(
     /**
      * AI collaboration: the candidate writes a deliverable from the materials with an assistant beside the
      * work area. The assistant answers from the author's {@link Playbook}, so every candidate of a task
-     * version meets the same assistant, planted flaws included.
+     * version meets the same assistant, planted flaws included; or, when the author asks for it and the
+     * installation has one, from a live model.
      */
     public record AiCollaboration(String scenario, String materials, String deliverable, Playbook assistant,
-            String guidance) {
+            String guidance, Boolean liveModel) {
         public AiCollaboration {
             scenario = text(scenario);
             materials = text(materials);
             deliverable = text(deliverable);
             guidance = text(guidance);
             assistant = assistant == null ? Playbook.empty() : assistant;
+            // Stored only when set, so content without it keeps its canonical form and hash.
+            liveModel = Boolean.TRUE.equals(liveModel) ? Boolean.TRUE : null;
+        }
+
+        /** A task whose assistant always answers from the playbook. */
+        public AiCollaboration(String scenario, String materials, String deliverable, Playbook assistant,
+                String guidance) {
+            this(scenario, materials, deliverable, assistant, guidance, null);
+        }
+
+        /**
+         * Whether the installation's live model, when one is configured, answers instead of the playbook (whose
+         * planted flaws it is then asked to include). Candidates who meet a live model are not comparable.
+         */
+        public boolean live() {
+            return Boolean.TRUE.equals(liveModel);
         }
     }
 

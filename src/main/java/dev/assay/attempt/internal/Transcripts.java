@@ -3,7 +3,6 @@ package dev.assay.attempt.internal;
 import dev.assay.attempt.AssistantTurn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class Transcripts {
 
     private static final String COLUMNS = "task_position, turn_no, prompt, reply, source, intent_key, similarity, "
-            + "flaws, asked_at, reply_millis";
+            + "flaws, asked_at, reply_millis, tokens";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -60,12 +59,19 @@ public class Transcripts {
         Integer last = jdbc.queryForObject("SELECT MAX(turn_no) FROM assistant_turn WHERE attempt_id = ? "
                 + "AND task_position = ?", Integer.class, attemptId, turn.position());
         int next = last == null ? 1 : last + 1;
-        jdbc.update("INSERT INTO assistant_turn (attempt_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO assistant_turn (attempt_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 attemptId, turn.position(), next, turn.prompt(), turn.reply(), turn.source().name(), turn.intentKey(),
                 turn.similarity(), turn.flaws().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                LocalDateTime.ofInstant(turn.askedAt(), ZoneOffset.UTC), turn.replyMillis());
+                LocalDateTime.ofInstant(turn.askedAt(), ZoneOffset.UTC), turn.replyMillis(), turn.tokens());
         return new AssistantTurn(turn.position(), next, turn.prompt(), turn.reply(), turn.source(), turn.intentKey(),
-                turn.similarity(), turn.flaws(), turn.askedAt(), turn.replyMillis());
+                turn.similarity(), turn.flaws(), turn.askedAt(), turn.replyMillis(), turn.tokens());
+    }
+
+    /** The tokens a live model has reported for every task of the attempt. */
+    public int tokensUsed(long attemptId) {
+        Integer used = jdbc.queryForObject("SELECT COALESCE(SUM(tokens), 0) FROM assistant_turn WHERE attempt_id = ?",
+                Integer.class, attemptId);
+        return used == null ? 0 : used;
     }
 
     private static AssistantTurn turn(ResultSet rs, int row) throws SQLException {
@@ -76,6 +82,7 @@ public class Transcripts {
                 rs.getString("reply"), AssistantTurn.Source.valueOf(rs.getString("source")), rs.getString("intent_key"),
                 sim, flaws == null || flaws.isBlank() ? List.of()
                         : Arrays.stream(flaws.split(",")).map(Integer::valueOf).toList(),
-                rs.getObject("asked_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getInt("reply_millis"));
+                rs.getObject("asked_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getInt("reply_millis"),
+                (Integer) rs.getObject("tokens", Integer.class));
     }
 }

@@ -41,6 +41,8 @@ final class CollaborationPanel {
                         t.similarity() == null ? 0 : t.similarity());
                 case FALLBACK -> "Assistant · fallback reply (no intent matched)";
                 case OFF_TOPIC -> "Assistant · off-topic reply";
+                case LIVE -> "Assistant · live model" + (t.tokens() == null ? "" : " (" + t.tokens() + " tokens)");
+                case UNAVAILABLE -> "The live model did not answer; the candidate was told to carry on";
             };
             if (!t.flaws().isEmpty()) {
                 how += " · carries planted flaw" + (t.flaws().size() == 1 ? " " : "s ")

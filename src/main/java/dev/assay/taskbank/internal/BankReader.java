@@ -54,7 +54,7 @@ public final class BankReader {
     private static final Set<String> AUTOMATION = Set.of("scenario", "work-log", "guidance");
     private static final Set<String> CRITIQUE = Set.of("scenario", "prompt", "segments", "flaws", "guidance");
     private static final Set<String> COLLABORATION = Set.of("scenario", "materials", "deliverable", "assistant",
-            "guidance");
+            "guidance", "live-model");
     private static final Set<String> ASSISTANT = Set.of("threshold", "fallback", "off-topic", "intents");
     private static final Set<String> OFF_TOPIC = Set.of("examples", "reply");
     private static final Set<String> INTENT = Set.of("key", "examples", "after", "reply", "flaws");
@@ -247,7 +247,7 @@ public final class BankReader {
             }
             case AI_COLLABORATION -> collaboration = new AiCollaboration(str(v, "scenario", at),
                     str(v, "materials", at), str(v, "deliverable", at), playbook(v.get("assistant"), at + ".assistant"),
-                    str(v, "guidance", at));
+                    str(v, "guidance", at), bool(v, "live-model", at));
         }
         TaskContent content = new TaskContent(str(v, "title", at), strings(v.get("roles"), at + ".roles"),
                 strings(v.get("criteria"), at + ".criteria"), difficulty, integer(v, "time-limit-minutes", at, 0),

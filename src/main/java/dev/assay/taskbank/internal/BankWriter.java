@@ -167,6 +167,9 @@ public final class BankWriter {
             if (!a.guidance().isBlank()) {
                 m.put("guidance", a.guidance());
             }
+            if (a.live()) {
+                m.put("live-model", true);
+            }
         }
         return m;
     }

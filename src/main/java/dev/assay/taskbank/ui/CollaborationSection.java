@@ -44,6 +44,8 @@ class CollaborationSection implements KindSection {
     private final TextArea deliverable;
     private final TextArea guidance;
     private final NumberField threshold = new NumberField("Match threshold");
+    private final com.vaadin.flow.component.checkbox.Checkbox live = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Answer from the installation's live model, when one is configured");
     private final TextArea fallback;
     private final TextArea offTopicExamples;
     private final TextArea offTopicReply;
@@ -179,6 +181,11 @@ class CollaborationSection implements KindSection {
         threshold.setStepButtonsVisible(true);
         threshold.setValue(Playbook.DEFAULT_THRESHOLD);
         threshold.addValueChangeListener(e -> changed.run());
+        live.setId("co-live");
+        live.setHelperText("Off: every candidate meets the same assistant (the playbook), so candidates are comparable. "
+                + "On: a live model answers and is asked to include the planted flaws; a flaw counts as served only when "
+                + "a reply carries it. Without a configured model, the playbook answers.");
+        live.addValueChangeListener(e -> changed.run());
         fallback = Fields.area("Fallback reply", "When no intent matches: ask for something more specific.", changed);
         offTopicExamples = Fields.area("Off-topic or unsafe prompts, one per line", "Jokes, personal questions, "
                 + "requests for the answer key or for other people's data.", changed);
@@ -203,7 +210,7 @@ class CollaborationSection implements KindSection {
                 + "intent answers, how closely it matched, and the reply."), tryRow, tryResult);
         tester.addClassName("playbook-test");
         root = new Div(new H3("AI collaboration"), scenario, materials, deliverable, guidance, new H3("The assistant"),
-                threshold, intentRows, addIntent, fallback, offTopicExamples, offTopicReply, tester);
+                threshold, live, intentRows, addIntent, fallback, offTopicExamples, offTopicReply, tester);
         root.addClassNames("card", "form-card");
     }
 
@@ -278,6 +285,7 @@ class CollaborationSection implements KindSection {
         guidance.setValue(c.guidance());
         Playbook book = c.assistant();
         threshold.setValue(book.threshold());
+        live.setValue(c.live());
         fallback.setValue(book.fallback());
         offTopicExamples.setValue(Fields.lines(book.offTopic().examples()));
         offTopicReply.setValue(book.offTopic().reply());
@@ -291,6 +299,6 @@ class CollaborationSection implements KindSection {
         return new TaskContent(common.title(), common.roles(), common.criteria(), common.difficulty(),
                 common.timeLimitMinutes(), common.tags(), common.instructions(), null, null, null,
                 new AiCollaboration(scenario.getValue(), materials.getValue(), deliverable.getValue(), playbook(),
-                        guidance.getValue()));
+                        guidance.getValue(), live.getValue()));
     }
 }

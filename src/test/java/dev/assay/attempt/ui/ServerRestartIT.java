@@ -1,5 +1,6 @@
 package dev.assay.attempt.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.assay.base.SystemAuthentication;
@@ -165,5 +166,51 @@ class ServerRestartIT extends BrowserTest {
                 .until(d -> "Typed before the restart. And a last line."
                 .equals(d.findElement(By.cssSelector("#critique-corrected textarea")).getAttribute("value")));
         screenshot("candidate-after-restart");
+    }
+
+    @Test
+    void aConversationWithTheAssistantSurvivesTheServerDying() throws IOException {
+        assumeTrue(TestDatabase.get().external(), "needs a database server that a second process can reach");
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> {
+            RoleDetail role = roles.create("Restart Chat Role " + id, "A role.", DefaultCompetencyModel.criteria());
+            TaskContent content = TaskSamples.collaboration("Summary " + id, role.key());
+            TaskDetail d = bank.create(content.kind(), content);
+            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart chat " + id, role.id(),
+                    30, "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
+            return invitations.invite(a.id(), new NewInvitation("Rae Restart", "rae." + id + "@example.com", 0,
+                    Instant.now().plus(Duration.ofDays(1))));
+        });
+        String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+        int port = freePort();
+        Path log = Files.createTempFile("assay-restart-chat", ".log");
+        server = startServer(port, log);
+
+        driver.get("http://localhost:" + port + "/c/" + token);
+        waitForVaadin();
+        waitFor(By.id("consent")).click();
+        waitFor(By.id("start")).click();
+        waitForVaadin();
+        waitFor(By.cssSelector("#assistant-message textarea")).sendKeys("Draft the summary for the sales director");
+        waitFor(By.id("assistant-send")).click();
+        waitUntil(d -> d.findElements(By.cssSelector("#assistant-log .chat-assistant")).size() == 1);
+        // The deliverable is typed, and the server dies before the page's pause could send it.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const input = document.querySelector('#collab-deliverable textarea');"
+                + "input.value = 'Q3 sales were 120 units, 20% up on Q2.';"
+                + "input.dispatchEvent(new Event('input', {bubbles: true}));");
+        server.destroyForcibly();
+        server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        server = startServer(port, log);
+
+        driver.get("http://localhost:" + port + "/c/" + token);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("#assistant-log .chat-assistant")).size() == 1);
+        assertThat(driver.findElement(By.id("assistant-log")).getText())
+                .contains("Draft the summary for the sales director").contains("up 25% on Q2");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "Q3 sales were 120 units, 20% up on Q2."
+                .equals(d.findElement(By.cssSelector("#collab-deliverable textarea")).getAttribute("value")));
     }
 }
