@@ -154,10 +154,10 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         for (RankCard.Collaboration c : card.collaborations()) {
             var e = c.evidence();
             list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: the assistant served %d of %d planted "
-                    + "flaws; %d reached the deliverable, %d were corrected. %d messages, %d asking it to check its "
+                    + "flaws; %d reached the deliverable, %d were corrected. %d message%s, %d asking it to check its "
                     + "work; %.0f%% of the deliverable copied from its replies.", c.position() + 1, c.title(),
-                    e.served(), e.flaws().size(), e.reached(), e.corrected(), e.turns(), e.checkTurns().size(),
-                    100 * e.copiedShare())));
+                    e.served(), e.flaws().size(), e.reached(), e.corrected(), e.turns(), e.turns() == 1 ? "" : "s",
+                    e.checkTurns().size(), 100 * e.copiedShare())));
             for (var f : e.flaws()) {
                 if (f.outcome() != dev.assay.review.CollaborationEvidence.Outcome.NOT_SERVED) {
                     Paragraph line = new Paragraph("Planted flaw " + f.number() + " ("

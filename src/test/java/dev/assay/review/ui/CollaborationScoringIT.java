@@ -37,6 +37,9 @@ class CollaborationScoringIT extends BrowserTest {
     @Autowired
     ReviewService reviews;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theReviewerSeesTheTranscriptAndThatTheWrongCalculationReachedTheDeliverable() {
         AssessmentView a = fixtures.collaborationAssessment();
@@ -71,5 +74,25 @@ class CollaborationScoringIT extends BrowserTest {
                 + "'#scoring-view *')].filter(e => e.getBoundingClientRect().right > w + 1).length");
         assertThat(((Number) wide).intValue()).as("elements wider than the phone's screen").isZero();
         assertThat(seriousAccessibilityViolations()).as("at 390 px").isEmpty();
+
+        // Scored and closed: the recruiter's rank card says what became of the planted flaws.
+        fixtures.scoreAll(reviewer.member(), assignment, 2, "Shipped the assistant's errors.");
+        recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+        long submission = jdbc.queryForObject("SELECT id FROM review_submission WHERE invitation_id = ?", Long.class,
+                candidate.invitationId());
+        IssuedPassword recruiterLogin = StaffFixtures.create(staff, "Card Recruiter", StaffRole.RECRUITER);
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        signIn(recruiterLogin.member().email(), recruiterLogin.password());
+        open("recruiter/rank-card/" + submission);
+        waitFor(By.id("card-collaboration"));
+        assertThat(driver.findElement(By.id("card-collaboration")).getText())
+                .contains("the assistant served 2 of 2 planted flaws; 2 reached the deliverable, 0 were corrected")
+                .contains("Planted flaw 1 (wrong calculation) reached the deliverable.");
+        js("document.getElementById('card-collaboration').scrollIntoView({block: 'center'})");
+        screenshot("rank-card-collaboration");
     }
 }
