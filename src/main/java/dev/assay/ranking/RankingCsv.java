@@ -1,5 +1,7 @@
 package dev.assay.ranking;
 
+import dev.assay.review.CollaborationSummary;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +19,26 @@ public final class RankingCsv {
     }
 
     public static String write(AssessmentRanking ranking) {
+        return write(ranking, Map.of());
+    }
+
+    /**
+     * With the assistant's evidence (by submission id): when any candidate has an AI-collaboration task, six more
+     * columns say how many planted flaws the assistant served, how many reached the deliverable and how many were
+     * corrected, the messages and those asking it to check, and the share of the deliverable copied from it.
+     */
+    public static String write(AssessmentRanking ranking, Map<Long, CollaborationSummary> assistant) {
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(List.of("Position", "Band", "Candidate code", "Name", "Email",
                 "Adjusted score", "Adjusted SE", "Raw score", "Raw SE", "Adjusted for severity", "Reviews",
                 "Reviews still to come"));
         ranking.criteria().forEach(c -> header.add(c.name() + " (mean) [" + c.key() + "]"));
         header.addAll(List.of("Flagged", "Disagreement"));
+        boolean withAssistant = !assistant.isEmpty();
+        if (withAssistant) {
+            header.addAll(List.of("AI flaws served", "AI flaws in deliverable", "AI flaws corrected",
+                    "Assistant messages", "Messages asking to check", "Share copied from assistant"));
+        }
         line(out, header);
         for (AssessmentRanking.Candidate c : ranking.candidates()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()), String.valueOf(c.band()),
@@ -35,6 +51,16 @@ public final class RankingCsv {
             });
             cells.add(c.flagged() ? "yes" : "no");
             cells.add(c.disagreement(ranking.identitiesVisible()));
+            if (withAssistant) {
+                CollaborationSummary a = assistant.get(c.submissionId());
+                if (a == null) {
+                    cells.addAll(List.of("", "", "", "", "", ""));
+                } else {
+                    cells.addAll(List.of(String.valueOf(a.served()), String.valueOf(a.reached()),
+                            String.valueOf(a.corrected()), String.valueOf(a.messages()), String.valueOf(a.checkMessages()),
+                            number(a.copiedShare())));
+                }
+            }
             line(out, cells);
         }
         return out.toString();

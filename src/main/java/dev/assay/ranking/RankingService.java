@@ -57,6 +57,11 @@ public class RankingService {
     }
 
     /** The ranking at {@code confidence}: from the snapshot at the default, computed afresh at any other. */
+    /** The ranking as CSV, with the assistant's evidence for candidates who had an AI-collaboration task. */
+    public String csv(long assessmentId, double confidence) {
+        return RankingCsv.write(ranking(assessmentId, confidence), work.collaborationSummaries(assessmentId));
+    }
+
     public AssessmentRanking ranking(long assessmentId, double confidence) {
         if (!(confidence > 0.5 && confidence < 1)) {
             throw new IllegalArgumentException("Confidence must be between 0.5 and 1");

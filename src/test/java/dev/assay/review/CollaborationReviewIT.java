@@ -29,6 +29,12 @@ class CollaborationReviewIT extends DatabaseTest {
     @Autowired
     ReviewService reviews;
 
+    @Autowired
+    dev.assay.ranking.RankingService rankings;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theReviewerSeesTheTranscriptAndWhichPlantedFlawsReachedTheDeliverable() {
         AssessmentView a = fixtures.collaborationAssessment();
@@ -55,5 +61,26 @@ class CollaborationReviewIT extends DatabaseTest {
         assertThat(other.evidence()).isNull();
         // Blind: nothing in the transcript or the evidence names the candidate.
         assertThat(task.transcript().toString() + evidence).doesNotContain("Dana").doesNotContain("Draftpaste");
+
+        // The summary stored after submission goes into the ranking's export (once scored).
+        fixtures.scoreAll(reviewer, assignment, 2, "Shipped the assistant's errors.");
+        for (int i = 0; i < 200 && jdbc.queryForObject("SELECT COUNT(*) FROM collaboration_summary c JOIN review_submission "
+                + "s ON s.attempt_id = c.attempt_id WHERE s.invitation_id = ?", Integer.class,
+                candidate.invitationId()) == 0; i++) {
+            sleep(50);
+        }
+        String csv = recruiter(() -> rankings.csv(a.id(), 0.95));
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).endsWith(",AI flaws served,AI flaws in deliverable,AI flaws corrected,Assistant messages,"
+                + "Messages asking to check,Share copied from assistant");
+        assertThat(lines[1]).contains(candidate.code()).endsWith(",2,2,0,1,0,1.000");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

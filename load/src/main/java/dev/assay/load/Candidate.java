@@ -21,9 +21,21 @@ import java.util.Random;
  */
 final class Candidate implements Runnable {
 
+    /** {@code chatMillis} 0: no chat; otherwise the candidate stays on the task with an assistant and messages it. */
     record Plan(long startAtMillis, long stopAtMillis, long typingMillis, long pollMillis, long moveMillis,
-            boolean submit) {
+            boolean submit, long chatMillis) {
+        Plan(long startAtMillis, long stopAtMillis, long typingMillis, long pollMillis, long moveMillis,
+                boolean submit) {
+            this(startAtMillis, stopAtMillis, typingMillis, pollMillis, moveMillis, submit, 0);
+        }
     }
+
+    /** What candidates ask an assistant; each candidate adds its own words, as real wording varies. */
+    private static final String[] PROMPTS = {"Can you draft the summary for the director?",
+        "What was the growth of each channel compared with last year?", "Please double-check the total growth figure",
+        "Make the draft shorter, it has to fit on one screen", "Which channel should get the extra budget and why?",
+        "Are there any caveats in the data I should mention?", "Suggest a subject line for the email",
+        "What share of revenue did the marketplace bring in?"};
 
     private static final String[] WORDS = {"data", "check", "source", "owner", "review", "sample", "weekly",
         "report", "risk", "step", "input", "output", "model", "error", "audit", "sheet", "query", "trend"};
@@ -69,8 +81,13 @@ final class Candidate implements Runnable {
             long nextPoll = now + plan.pollMillis();
             long nextMove = now + plan.moveMillis() + random.nextLong(plan.moveMillis() / 2 + 1);
             long nextHeartbeat = now + 300_000;
+            long nextChat = Long.MAX_VALUE;
+            if (plan.chatMillis() > 0 && toAssistant()) {
+                nextMove = Long.MAX_VALUE;
+                nextChat = now + jitter(plan.chatMillis());
+            }
             while (true) {
-                long next = Math.min(Math.min(nextType, nextPoll), Math.min(nextMove, nextHeartbeat));
+                long next = Math.min(Math.min(Math.min(nextType, nextPoll), Math.min(nextMove, nextHeartbeat)), nextChat);
                 if (next >= plan.stopAtMillis()) {
                     break;
                 }
@@ -92,6 +109,10 @@ final class Candidate implements Runnable {
                     if (now >= nextHeartbeat) {
                         flow.heartbeat();
                         nextHeartbeat = now + 300_000;
+                    }
+                    if (now >= nextChat) {
+                        chat();
+                        nextChat = now + jitter(plan.chatMillis());
                     }
                 } catch (IOException e) {
                     recover(e);
@@ -195,6 +216,32 @@ final class Candidate implements Runnable {
                 + (random.nextInt(10) == 0 ? 1 : 0) + "}]";
         Reply r = flow.rpc(List.of(FlowClient.event(root.get(), "assay-tick", Map.of("event.detail.signals", observed))));
         rec.ok("tick", r.nanos());
+    }
+
+    /** Moves, task by task, to the first task with an assistant; false if the assessment has none. */
+    private boolean toAssistant() throws IOException, InterruptedException {
+        for (int tries = 0; tries < 10 && flow.byId("assistant-message").isEmpty(); tries++) {
+            move();
+        }
+        return flow.byId("assistant-message").isPresent();
+    }
+
+    /** Types a message into the assistant's box and sends it; the reply is the page adding the assistant's turn. */
+    private void chat() throws IOException, InterruptedException {
+        Optional<Integer> box = flow.byId("assistant-message");
+        Optional<Integer> send = flow.byId("assistant-send");
+        if (box.isEmpty() || send.isEmpty()) {
+            return;
+        }
+        String prompt = PROMPTS[random.nextInt(PROMPTS.length)] + " (" + WORDS[random.nextInt(WORDS.length)] + " "
+                + index + ")";
+        Reply r = flow.rpc(List.of(FlowClient.sync(box.get(), "value", prompt),
+                FlowClient.event(box.get(), "value-changed", Map.of()), FlowClient.click(send.get())));
+        if (r.mentions("chat-assistant")) {
+            rec.ok("assistant", r.nanos());
+        } else {
+            rec.failed("assistant-no-reply", r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+        }
     }
 
     private void move() throws IOException, InterruptedException {

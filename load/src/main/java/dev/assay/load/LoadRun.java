@@ -37,7 +37,7 @@ public final class LoadRun {
     record Options(String app, String url, long appPid, String dbUrl, String dbUser, String dbPassword,
             int[] steps, int rampSeconds, int holdSeconds, double typingSeconds, int pollSeconds, int moveSeconds,
             boolean submit, Path out, String javaHome, String label, boolean profile, int warmup, int recruiters,
-            int reviewers, int thinkSeconds) {
+            int reviewers, int thinkSeconds, int chatters, int chatSeconds) {
     }
 
     /** The demo data's staff (README): recruiters and the reviewers on the open assessment's panel. */
@@ -103,8 +103,10 @@ public final class LoadRun {
             List<Candidate> candidates = new ArrayList<>();
             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
             for (int i = 0; i < total; i++) {
+                // The first --chatters candidates stay on the task with an assistant and message it every --chat s.
                 Candidate.Plan plan = new Candidate.Plan(startAt.get(i), stopAt, (long) (o.typingSeconds() * 1000),
-                        o.pollSeconds() * 1000L, o.moveSeconds() * 1000L, o.submit());
+                        o.pollSeconds() * 1000L, o.moveSeconds() * 1000L, o.submit(),
+                        i < o.chatters() ? o.chatSeconds() * 1000L : 0);
                 Candidate c = new Candidate(i, tokens.get(i), new FlowClient(http, base), rec, plan);
                 candidates.add(c);
                 threads.submit(c);
@@ -291,6 +293,7 @@ public final class LoadRun {
                 Path.of(a.getOrDefault("--out", "load/reports/" + Instant.now().toString().substring(0, 19)
                         .replace(':', '-'))), javaHome, a.getOrDefault("--label", ""), a.containsKey("--profile"),
                 Integer.parseInt(a.getOrDefault("--warmup", "0")), Integer.parseInt(a.getOrDefault("--recruiters", "2")),
-                Integer.parseInt(a.getOrDefault("--reviewers", "3")), Integer.parseInt(a.getOrDefault("--think", "10")));
+                Integer.parseInt(a.getOrDefault("--reviewers", "3")), Integer.parseInt(a.getOrDefault("--think", "10")),
+                Integer.parseInt(a.getOrDefault("--chatters", "0")), Integer.parseInt(a.getOrDefault("--chat", "30")));
     }
 }

@@ -173,6 +173,16 @@ final class Report {
                 }
             }
         }
+        if (options.chatters() > 0) {
+            List<Recorder.Sample> all = rec.samples(0, Long.MAX_VALUE);
+            b.append("\n## Candidates working with the assistant\n\n");
+            b.append("- the first ").append(options.chatters()).append(" candidates moved to the task with an assistant, ")
+                    .append("stayed there typing as the others do, and sent it a message every ")
+                    .append(options.chatSeconds()).append(" s on average (±50%); ")
+                    .append(all.stream().filter(x -> x.kind().equals("assistant")).count())
+                    .append(" messages answered, latency p50 / p95 / p99 ").append(Latency.of(all, "assistant").cell(true))
+                    .append(" ms (the message sent and the reply shown, one request)\n");
+        }
         List<Recorder.Failure> failures = rec.failures(0, Long.MAX_VALUE);
         if (!failures.isEmpty()) {
             b.append("\n## First failures\n\n");

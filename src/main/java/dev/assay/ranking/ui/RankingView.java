@@ -73,7 +73,7 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         back.addClassName("back-link");
         String file = "assay-ranking-" + assessmentId + ".csv";
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = RankingCsv.write(rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE))
+            byte[] bytes = rankings.csv(assessmentId, RankingService.DEFAULT_CONFIDENCE)
                     .getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
         }), "");

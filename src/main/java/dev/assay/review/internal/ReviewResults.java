@@ -38,9 +38,12 @@ class ReviewResults implements ScoredWork {
     private final StaffDirectory staff;
     private final CandidateRecords candidates;
 
+    private final CollaborationSummaries summaries;
+
     ReviewResults(ReviewPanelRepository panels, SubmissionRepository submissions, ScoresVersions versions,
             JdbcTemplate jdbc,
-            StaffDirectory staff, CandidateRecords candidates) {
+            StaffDirectory staff, CandidateRecords candidates, CollaborationSummaries summaries) {
+        this.summaries = summaries;
         this.panels = panels;
         this.submissions = submissions;
         this.versions = versions;
@@ -72,6 +75,11 @@ class ReviewResults implements ScoredWork {
     @Override
     public boolean reviewClosed(long assessmentId) {
         return panels.findById(assessmentId).map(ReviewPanel::isClosed).orElse(false);
+    }
+
+    @Override
+    public Map<Long, dev.assay.review.CollaborationSummary> collaborationSummaries(long assessmentId) {
+        return summaries.byAssessment(assessmentId);
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface ScoredWork {
     /** Whether a recruiter has closed the assessment's review (scores final, identities revealed). */
     boolean reviewClosed(long assessmentId);
 
+    /** What each submission's AI-collaboration tasks showed, by submission id (only those that have such tasks). */
+    Map<Long, dev.assay.review.CollaborationSummary> collaborationSummaries(long assessmentId);
+
     /** Names and emails by submission id once the review is closed; empty while it is open. */
     Map<Long, Identity> identities(long assessmentId);
 }
