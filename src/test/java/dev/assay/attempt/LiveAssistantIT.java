@@ -27,8 +27,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import dev.assay.assistant.LiveAssistant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * A task set to use the live model, on an installation that has one (an in-process OpenAI-compatible server): the
@@ -41,18 +44,30 @@ class LiveAssistantIT extends DatabaseTest {
     static final FakeOpenAi FAKE = new FakeOpenAi();
     private static final String PAGE = "test-page";
 
-    @DynamicPropertySource
-    static void liveModel(DynamicPropertyRegistry registry) {
-        registry.add("assay.assistant.live.url", FAKE::url);
-        registry.add("assay.assistant.live.api-key", () -> "sk-test-secret");
-        registry.add("assay.assistant.live.timeout", () -> "PT1S");
-        registry.add("assay.assistant.live.attempt-token-budget", () -> "300");
-    }
-
     @AfterAll
     static void stop() {
         FAKE.close();
     }
+
+    /**
+     * The service's live model, pointed at the fake server for this test and put back afterwards. (Configuring it
+     * by properties would start a second application context, whose security setup unsettles the shared one's.)
+     */
+    @BeforeEach
+    void useTheFakeServer() {
+        target = AopTestUtils.getTargetObject(attempts);
+        original = (LiveAssistant) ReflectionTestUtils.getField(target, "live");
+        ReflectionTestUtils.setField(target, "live", new LiveAssistant(FAKE.url(), "fake-model", "sk-test-secret",
+                Duration.ofSeconds(1), 500, 300));
+    }
+
+    @AfterEach
+    void putTheModelBack() {
+        ReflectionTestUtils.setField(target, "live", original);
+    }
+
+    private Object target;
+    private LiveAssistant original;
 
     @Autowired
     AttemptService attempts;

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 
 /**
  * AI collaboration: the scenario, materials and deliverable, and the assistant's playbook (intents with example
- * prompts and replies, planted flaws inside replies, the fallback and off-topic replies), with a box that tries a
- * prompt on the playbook as candidates' assistants would answer it.
+ * prompts and replies, planted flaws inside replies, the fallback and off-topic replies), with the assistant working
+ * under the candidate preview: a conversation with the playbook as it stands, each reply saying which intent
+ * answered and how closely the message matched.
  */
 class CollaborationSection implements KindSection {
 
@@ -51,9 +52,14 @@ class CollaborationSection implements KindSection {
     private final TextArea offTopicReply;
     private final Div intentRows = new Div();
     private final List<IntentRow> intents = new ArrayList<>();
-    private final TextField tryPrompt = new TextField("Try a prompt");
+    private final TextField tryPrompt = new TextField("Message the assistant");
     private final Div tryResult = new Div();
+    private final Div tryLog = new Div();
+    private final Div tester;
     private final Div root;
+    /** The conversation so far in the preview: the last prompt and the intent that answered it (for follow-ups). */
+    private String lastPrompt;
+    private String lastIntent;
 
     private final class FlawRow extends Div {
         final TextField text = new TextField("Flawed text, exactly as in the reply");
@@ -199,18 +205,30 @@ class CollaborationSection implements KindSection {
         tryPrompt.setId("try-prompt");
         tryPrompt.setWidthFull();
         tryPrompt.setPlaceholder("e.g. Can you draft this for me?");
-        Button tryIt = new Button("Try", VaadinIcon.SEARCH.create(), e -> tryPrompt());
+        Button tryIt = new Button("Send", VaadinIcon.PAPERPLANE_O.create(), e -> tryPrompt());
         tryIt.setId("try-button");
         tryPrompt.addKeyPressListener(Key.ENTER, e -> tryPrompt());
+        Button restartChat = new Button("Start over", e -> {
+            tryLog.removeAll();
+            tryResult.removeAll();
+            lastPrompt = null;
+            lastIntent = null;
+        });
+        restartChat.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        tryLog.addClassNames("chat-log");
+        tryLog.setId("try-log");
         tryResult.setId("try-result");
         tryResult.addClassName("try-result");
         Div tryRow = new Div(tryPrompt, tryIt);
         tryRow.addClassName("chat-compose");
-        Div tester = new Div(new H4("Test the playbook"), new Paragraph("Type a prompt as a candidate might: see which "
-                + "intent answers, how closely it matched, and the reply."), tryRow, tryResult);
-        tester.addClassName("playbook-test");
+        tester = new Div(new H4("The assistant, as candidates meet it"), new Paragraph("Talk to the playbook as it "
+                + "stands (saved or not): each reply says which intent answered, how closely the message matched, and "
+                + "the planted flaws it carries; follow-ups work as they will for candidates."), tryLog, tryRow,
+                restartChat, tryResult);
+        tester.addClassNames("playbook-test", "assistant-panel");
+        tester.setId("playbook-test");
         root = new Div(new H3("AI collaboration"), scenario, materials, deliverable, guidance, new H3("The assistant"),
-                threshold, live, intentRows, addIntent, fallback, offTopicExamples, offTopicReply, tester);
+                threshold, live, intentRows, addIntent, fallback, offTopicExamples, offTopicReply);
         root.addClassNames("card", "form-card");
     }
 
@@ -245,7 +263,7 @@ class CollaborationSection implements KindSection {
             tryResult.add(new Paragraph("Add an intent with example prompts first."));
             return;
         }
-        PlaybookProbe.Probe p = probe.probe(book, prompt, null, null);
+        PlaybookProbe.Probe p = probe.probe(book, prompt, lastPrompt, lastIntent);
         String head = switch (p.outcome()) {
             case "intent" -> String.format(Locale.ROOT, "Answered by intent “%s” (similarity %.2f; threshold %.2f)",
                     p.intentKey(), p.similarity(), book.threshold());
@@ -254,18 +272,32 @@ class CollaborationSection implements KindSection {
             default -> String.format(Locale.ROOT, "No intent reached the threshold (best %.2f of %.2f): the fallback "
                     + "answers", p.similarity(), book.threshold());
         };
-        Paragraph result = new Paragraph(head + (p.flaws().isEmpty() ? "." : "; the reply carries planted flaw"
-                + (p.flaws().size() == 1 ? " " : "s ") + p.flaws().stream().map(String::valueOf)
-                        .collect(Collectors.joining(", ")) + "."));
+        head += p.flaws().isEmpty() ? "." : "; the reply carries planted flaw" + (p.flaws().size() == 1 ? " " : "s ")
+                + p.flaws().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
+        Div asked = new Div(new Span(prompt));
+        asked.addClassNames("chat-turn", "chat-you", "chat-text");
+        Span how = new Span(head);
+        how.addClassName("chat-author");
+        Div reply = new Div(how, new Span(p.reply()));
+        reply.addClassNames("chat-turn", "chat-assistant", "chat-text");
+        tryLog.add(asked, reply);
+        Paragraph result = new Paragraph(head);
         result.addClassName("try-head");
         Paragraph nearest = new Paragraph("Nearest intents: " + p.ranking().stream().limit(3)
                 .map(s -> String.format(Locale.ROOT, "%s %.2f%s", s.intentKey(), s.similarity(),
                         s.eligible() ? "" : " (follow-up only)"))
                 .collect(Collectors.joining(" · ")));
         nearest.addClassName("answer-help");
-        Div reply = new Div(new Span(p.reply()));
-        reply.addClassNames("chat-turn", "chat-assistant", "chat-text");
-        tryResult.add(result, nearest, reply);
+        tryResult.add(result, nearest);
+        lastPrompt = prompt;
+        lastIntent = "intent".equals(p.outcome()) ? p.intentKey() : null;
+        tryPrompt.clear();
+        tryPrompt.focus();
+    }
+
+    @Override
+    public Component previewExtra() {
+        return tester;
     }
 
     @Override

@@ -12,4 +12,9 @@ interface KindSection {
 
     /** The given common fields plus this kind's section. */
     TaskContent apply(TaskContent common);
+
+    /** Something to show under the candidate preview (the working assistant of an AI-collaboration task), or null. */
+    default Component previewExtra() {
+        return null;
+    }
 }

@@ -222,6 +222,9 @@ public class TaskEditorView extends VerticalLayout implements HasUrlParameter<St
         preview.addClassName("preview-body");
         preview.setId("task-preview");
         Div previewPane = new Div(previewLabel, previewNote, preview);
+        if (section.previewExtra() != null) {
+            previewPane.add(section.previewExtra());
+        }
         previewPane.addClassName("editor-preview");
         Div split = new Div(form, previewPane);
         split.addClassName("editor-split");

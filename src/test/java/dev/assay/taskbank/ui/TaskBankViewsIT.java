@@ -244,7 +244,9 @@ class TaskBankViewsIT extends SpringBrowserlessTest {
         test($(TextField.class).id("try-prompt")).setValue("could you write a first draft of the summary?");
         test($(Button.class).id("try-button")).click();
         assertThat($(Div.class).id("try-result").getElement().getTextRecursively())
-                .contains("Answered by intent “draft”", "planted flaw 1", "up 25% on Q2");
+                .contains("Answered by intent “draft”", "planted flaw 1", "Nearest intents: draft");
+        assertThat($(Div.class).id("try-log").getElement().getTextRecursively())
+                .contains("could you write a first draft of the summary?", "up 25% on Q2");
         assertThat(previewText()).contains("The materials", "Q3").doesNotContain("120/100 is 20%")
                 .doesNotContain("up 25% on Q2");
         publish();
