@@ -28,6 +28,8 @@ final class CollaborationPanel {
         log.addClassName("chat-log");
         log.addClassName("chat-log-review");
         log.setId("review-transcript");
+        log.getElement().setAttribute("tabindex", "0");
+        log.getElement().setAttribute("aria-label", "The conversation with the assistant");
         if (turns.isEmpty()) {
             Paragraph none = new Paragraph("The candidate did not use the assistant.");
             none.addClassName("empty-answer");

@@ -62,7 +62,7 @@ class CollaborationSection implements KindSection {
     private String lastIntent;
 
     private final class FlawRow extends Div {
-        final TextField text = new TextField("Flawed text, exactly as in the reply");
+        final TextField text = new TextField("Flawed text");
         final Select<FlawCategory> category = new Select<>();
         final TextField correction = new TextField("Correct version (optional)");
         final TextArea explanation = new TextArea("Why it is wrong, and how to check it");
@@ -71,6 +71,7 @@ class CollaborationSection implements KindSection {
             addClassName("flaw-row");
             text.setValue(flaw.text());
             text.setWidthFull();
+            text.setHelperText("Exactly as in the reply");
             category.setLabel("Category");
             category.setItems(FlawCategory.values());
             category.setItemLabelGenerator(c -> c == null ? "" : c.label());
@@ -107,7 +108,7 @@ class CollaborationSection implements KindSection {
     private final class IntentRow extends Div {
         final TextField key = new TextField("Key");
         final TextArea examples;
-        final TextField after = new TextField("Only right after (intent keys, comma-separated)");
+        final TextField after = new TextField("Follows");
         final TextArea reply;
         final Div flawRows = new Div();
         final List<FlawRow> flaws = new ArrayList<>();
@@ -123,6 +124,7 @@ class CollaborationSection implements KindSection {
                     + "wordings.", changed);
             examples.setValue(Fields.lines(intent.examples()));
             after.setValue(String.join(", ", intent.after()));
+            after.setHelperText("Optional: intent keys, comma-separated; this intent then answers only right after one");
             after.setWidthFull();
             after.setValueChangeMode(ValueChangeMode.LAZY);
             after.addValueChangeListener(e -> changed.run());
@@ -217,6 +219,9 @@ class CollaborationSection implements KindSection {
         restartChat.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         tryLog.addClassNames("chat-log");
         tryLog.setId("try-log");
+        tryLog.getElement().setAttribute("role", "log");
+        tryLog.getElement().setAttribute("aria-label", "Conversation with the assistant");
+        tryLog.getElement().setAttribute("tabindex", "0");
         tryResult.setId("try-result");
         tryResult.addClassName("try-result");
         Div tryRow = new Div(tryPrompt, tryIt);

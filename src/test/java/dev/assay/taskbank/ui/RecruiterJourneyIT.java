@@ -153,6 +153,42 @@ class RecruiterJourneyIT extends BrowserTest {
     }
 
     @Test
+    void aRecruiterTalksToAnAiCollaborationTasksAssistantUnderThePreview() {
+        RoleDetail role = SystemAuthentication.callAs("RECRUITER", () -> roles.create("Sales Analyst " + suffix(),
+                "Reports on sales.", DefaultCompetencyModel.criteria()));
+        String title = "Q3 summary with the assistant " + suffix();
+        SystemAuthentication.runAs("RECRUITER", () -> publish(TaskSamples.collaboration(title, role.key())));
+        long taskId = SystemAuthentication.callAs("RECRUITER", () -> bank.search(new dev.assay.taskbank.TaskFilter(
+                title, null, null, null, null, null), 0, 1, dev.assay.taskbank.TaskBankService.SortBy.TITLE, true)
+                .getFirst().id());
+        open("recruiter/task/" + taskId);
+        waitFor(By.id("playbook-test"));
+        assertThat(driver.findElement(By.id("task-preview")).getText()).containsIgnoringCase("The materials");
+
+        type("#try-prompt input", "Could you draft the summary for the director?");
+        click("try-button");
+        waitUntil(d -> d.findElement(By.id("try-log")).getText().contains("up 25% on Q2"));
+        assertThat(driver.findElement(By.id("try-result")).getText()).contains("Answered by intent “draft-summary”")
+                .contains("planted flaws 1, 2");
+        // A follow-up answers because the draft came before, as it will for candidates.
+        type("#try-prompt input", "Make it shorter");
+        click("try-button");
+        waitUntil(d -> d.findElement(By.id("try-log")).getText().contains("Q3 sales rose 25% to 120 units."));
+        assertThat(driver.findElement(By.id("try-result")).getText()).contains("Answered by intent “shorter”");
+        js("document.getElementById('playbook-test').scrollIntoView({block: 'start'})");
+        screenshot("recruiter-task-editor-collaboration");
+        assertThat(seriousAccessibilityViolations()).as("the AI-collaboration editor").isEmpty();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitForVaadin();
+        js("document.getElementById('playbook-test').scrollIntoView({block: 'start'})");
+        screenshot("recruiter-task-editor-collaboration-phone");
+        assertThat(((Number) js("const w = document.documentElement.clientWidth; return [...document"
+                + ".querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > w + 1).length")).intValue())
+                .as("elements wider than the phone's screen in the task editor").isZero();
+        assertThat(seriousAccessibilityViolations()).as("the AI-collaboration editor at 390 px").isEmpty();
+    }
+
+    @Test
     void aRecruiterAssemblesAnAssessmentWithARandomPickAndOpensIt() {
         RoleDetail role = SystemAuthentication.callAs("RECRUITER", () -> roles.create("Ops Lead " + suffix(),
                 "Runs operations.", DefaultCompetencyModel.criteria()));

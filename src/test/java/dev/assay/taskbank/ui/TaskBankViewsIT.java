@@ -230,7 +230,7 @@ class TaskBankViewsIT extends SpringBrowserlessTest {
         test(examples.get(1)).setValue("Check the growth rate\nVerify the percentage");
         test(replies.get(1)).setValue("From 100 to 120 is 20%.");
         test($(Button.class).withText("Plant a flaw in this reply").all().getFirst()).click();
-        test($(TextField.class).withLabel("Flawed text, exactly as in the reply").single()).setValue("25%");
+        test($(TextField.class).withLabel("Flawed text").single()).setValue("25%");
         @SuppressWarnings("unchecked")
         Select<FlawCategory> category = $(Select.class).withLabel("Category").single();
         category.setValue(FlawCategory.WRONG_CALCULATION);
