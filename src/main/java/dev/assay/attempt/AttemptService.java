@@ -63,6 +63,7 @@ public class AttemptService {
     private final Transcripts transcripts;
     private final PlaybookMatcher matcher;
     private final LiveAssistant live;
+    private final io.micrometer.core.instrument.Timer saves;
 
     /** How often a start that met a lock conflict (a deadlock, or a second tab starting too) is tried. */
     static final int START_TRIES = 4;
@@ -71,7 +72,9 @@ public class AttemptService {
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
             CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
             Submissions submissions, Clock clock, PlatformTransactionManager transactions, Transcripts transcripts,
-            PlaybookMatcher matcher, LiveAssistant live) {
+            PlaybookMatcher matcher, LiveAssistant live, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.saves = io.micrometer.core.instrument.Timer.builder("assay.saves")
+                .description("Candidates' answer saves (the candidate page's save path)").register(meters);
         this.live = live;
         this.transcripts = transcripts;
         this.matcher = matcher;
@@ -192,6 +195,15 @@ public class AttemptService {
      */
     @PreAuthorize("permitAll()")
     public Instant save(String token, String page, int position, long taskVersionId, Answer answer) {
+        long started = System.nanoTime();
+        try {
+            return store(token, page, position, taskVersionId, answer);
+        } finally {
+            saves.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Instant store(String token, String page, int position, long taskVersionId, Answer answer) {
         CandidateLink link = usable(token);
         TaskVersionView task = tasks.version(taskVersionId);
         storable(task, answer);

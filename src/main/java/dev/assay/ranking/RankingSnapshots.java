@@ -34,8 +34,12 @@ class RankingSnapshots {
     private final TransactionTemplate separate;
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final io.micrometer.core.instrument.Timer recomputes;
+
     RankingSnapshots(JdbcTemplate jdbc, RankingComputation computation, ScoredWork work,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.recomputes = io.micrometer.core.instrument.Timer.builder("assay.ranking.recompute")
+                .description("Recomputing an assessment's ranking snapshot").register(meters);
         this.jdbc = jdbc;
         this.computation = computation;
         this.work = work;
@@ -66,6 +70,7 @@ class RankingSnapshots {
         }
         RankingSnapshot fresh = computation.snapshot(assessmentId);
         store(assessmentId, fresh);
+        recomputes.record(fresh.computeMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info("Ranking of assessment {} recomputed for scores version {} in {} ms ({} candidates)", assessmentId,
                 fresh.scoresVersion(), fresh.computeMillis(), fresh.ranking().candidates().size());
     }
