@@ -12,7 +12,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -49,7 +48,6 @@ public class LiveAssistant {
     }
 
     private final ChatModel model;
-    private final int maxReplyTokens;
     private final int attemptTokenBudget;
 
     public LiveAssistant(@Value("${assay.assistant.live.url:}") String url,
@@ -58,7 +56,6 @@ public class LiveAssistant {
             @Value("${assay.assistant.live.timeout:PT20S}") Duration timeout,
             @Value("${assay.assistant.live.max-reply-tokens:700}") int maxReplyTokens,
             @Value("${assay.assistant.live.attempt-token-budget:30000}") int attemptTokenBudget) {
-        this.maxReplyTokens = maxReplyTokens;
         this.attemptTokenBudget = attemptTokenBudget;
         if (url == null || url.isBlank()) {
             this.model = null;
@@ -138,27 +135,20 @@ public class LiveAssistant {
 
     /**
      * The planted flaws a reply verifiably carries: its flawed text (words and numbers, as {@link TextMatch}
-     * compares them), or every figure of the flawed text that neither the materials nor the correction contain.
+     * compares them), or all its {@link TextMatch#flawFigures figures}.
      */
     public static List<Integer> served(AiCollaboration task, String reply) {
         List<String> tokens = TextMatch.tokens(reply);
         Set<String> numbers = TextMatch.numbers(reply);
-        Set<String> source = new HashSet<>(TextMatch.numbers(task.materials()));
-        source.addAll(TextMatch.numbers(task.scenario()));
+        Set<String> source = TextMatch.sourceNumbers(task);
         List<Integer> out = new ArrayList<>();
         for (NumberedFlaw f : task.assistant().flaws()) {
-            Set<String> figures = new HashSet<>(TextMatch.numbers(f.flaw().text()));
-            figures.removeAll(source);
-            figures.removeAll(TextMatch.numbers(f.flaw().correction()));
+            Set<String> figures = TextMatch.flawFigures(f.flaw(), source);
             if (TextMatch.containsPhrase(tokens, TextMatch.tokens(f.flaw().text()))
                     || (!figures.isEmpty() && numbers.containsAll(figures))) {
                 out.add(f.number());
             }
         }
         return out;
-    }
-
-    int maxReplyTokens() {
-        return maxReplyTokens;
     }
 }

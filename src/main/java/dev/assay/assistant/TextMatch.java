@@ -1,5 +1,6 @@
 package dev.assay.assistant;
 
+import dev.assay.taskbank.TaskContent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,6 +46,25 @@ public final class TextMatch {
                 out.add(t);
             }
         }
+        return out;
+    }
+
+    /** The numbers the task itself states (scenario, materials, what to hand in): quoting them proves nothing. */
+    public static Set<String> sourceNumbers(TaskContent.AiCollaboration task) {
+        Set<String> out = new LinkedHashSet<>(numbers(task.materials()));
+        out.addAll(numbers(task.scenario()));
+        out.addAll(numbers(task.deliverable()));
+        return out;
+    }
+
+    /**
+     * The figures that give a planted flaw away: those of its flawed text that neither the task's own numbers
+     * ({@link #sourceNumbers}) nor the correction contain. Empty for a flaw that is a claim, not a figure.
+     */
+    public static Set<String> flawFigures(TaskContent.ReplyFlaw flaw, Set<String> sourceNumbers) {
+        Set<String> out = new LinkedHashSet<>(numbers(flaw.text()));
+        out.removeAll(sourceNumbers);
+        out.removeAll(numbers(flaw.correction()));
         return out;
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * checked the assistant; how they directed it. The rubric score stays with the reviewers.
  *
  * <p>A served flaw <b>reached the deliverable</b> when its flawed text appears there (words and numbers compared
- * as {@link TextMatch} does), when every figure in it that the materials do not contain appears there, or, for a
+ * as {@link TextMatch} does), when all its {@link TextMatch#flawFigures figures} appear there, or, for a
  * claim without such figures, when a sentence of the deliverable is as close in meaning to the reply's flawed
  * sentence as a rewording is ({@link #SAME_MEANING} or more, by the assistant's embeddings). It was
  * <b>corrected</b> when it did not reach the deliverable and the author's correction appears there.
@@ -81,9 +81,7 @@ public record CollaborationEvidence(List<FlawTrace> flaws, int turns, int playbo
         String deliverable = answer.collaboration().deliverable();
         List<String> delivered = TextMatch.tokens(deliverable);
         List<String> deliveredSentences = TextMatch.sentences(deliverable);
-        Set<String> sourceNumbers = new HashSet<>(TextMatch.numbers(task.materials()));
-        sourceNumbers.addAll(TextMatch.numbers(task.scenario()));
-        sourceNumbers.addAll(TextMatch.numbers(task.deliverable()));
+        Set<String> sourceNumbers = TextMatch.sourceNumbers(task);
         Set<String> deliveredNumbers = TextMatch.numbers(deliverable);
 
         List<FlawTrace> traces = new ArrayList<>();
@@ -153,9 +151,7 @@ public record CollaborationEvidence(List<FlawTrace> flaws, int turns, int playbo
         if (TextMatch.containsPhrase(delivered, flawed)) {
             return reached(numbered, served, sentenceWith(deliveredSentences, flawed), "the flawed text itself");
         }
-        Set<String> figures = new HashSet<>(TextMatch.numbers(flaw.text()));
-        figures.removeAll(sourceNumbers);
-        figures.removeAll(TextMatch.numbers(flaw.correction()));
+        Set<String> figures = TextMatch.flawFigures(flaw, sourceNumbers);
         if (!figures.isEmpty() && deliveredNumbers.containsAll(figures)) {
             return reached(numbered, served, sentenceWithNumber(deliveredSentences, figures),
                     "the flawed figure" + (figures.size() > 1 ? "s " : " ") + String.join(", ", figures));

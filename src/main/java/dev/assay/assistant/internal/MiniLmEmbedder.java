@@ -114,10 +114,4 @@ class MiniLmEmbedder implements TextEmbedder {
         return in;
     }
 
-    int cached() {
-        synchronized (cache) {
-            return cache.size();
-        }
-    }
-
 }

@@ -142,6 +142,22 @@ class ServerRestartIT extends BrowserTest {
         }
     }
 
+    /** An open assessment of the one task (given the role's key) and a candidate invited to it. */
+    private IssuedInvitation oneTaskAssessment(java.util.function.Function<String, TaskContent> task, String id,
+            String who) {
+        return SystemAuthentication.callAs("RECRUITER", () -> {
+            RoleDetail role = roles.create("Restart Role " + who + " " + id, "A role.",
+                    DefaultCompetencyModel.criteria());
+            TaskContent content = task.apply(role.key());
+            TaskDetail d = bank.create(content.kind(), content);
+            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
+            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart " + id, role.id(), 30,
+                    "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
+            return invitations.invite(a.id(), new NewInvitation(who + " Restart", who + "." + id + "@example.com", 0,
+                    Instant.now().plus(Duration.ofDays(1))));
+        });
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -152,16 +168,7 @@ class ServerRestartIT extends BrowserTest {
     void aCandidateResumesTheirSavedWorkAfterTheServerRestarts() throws IOException {
         assumeTrue(TestDatabase.get().external(), "needs a database server that a second process can reach");
         String id = UUID.randomUUID().toString().substring(0, 8);
-        IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> {
-            RoleDetail role = roles.create("Restart Role " + id, "A role.", DefaultCompetencyModel.criteria());
-            TaskContent content = TaskSamples.critique("Memo " + id, role.key());
-            TaskDetail d = bank.create(content.kind(), content);
-            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
-            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart " + id, role.id(), 30,
-                    "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
-            return invitations.invite(a.id(), new NewInvitation("Rio Restart", "rio." + id + "@example.com", 0,
-                    Instant.now().plus(Duration.ofDays(1))));
-        });
+        IssuedInvitation issued = oneTaskAssessment(role -> TaskSamples.critique("Memo " + id, role), id, "rio");
         String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
         int port = freePort();
         Path log = Files.createTempFile("assay-restart", ".log");
@@ -200,16 +207,8 @@ class ServerRestartIT extends BrowserTest {
     void aConversationWithTheAssistantSurvivesTheServerDying() throws IOException {
         assumeTrue(TestDatabase.get().external(), "needs a database server that a second process can reach");
         String id = UUID.randomUUID().toString().substring(0, 8);
-        IssuedInvitation issued = SystemAuthentication.callAs("RECRUITER", () -> {
-            RoleDetail role = roles.create("Restart Chat Role " + id, "A role.", DefaultCompetencyModel.criteria());
-            TaskContent content = TaskSamples.collaboration("Summary " + id, role.key());
-            TaskDetail d = bank.create(content.kind(), content);
-            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
-            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart chat " + id, role.id(),
-                    30, "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
-            return invitations.invite(a.id(), new NewInvitation("Rae Restart", "rae." + id + "@example.com", 0,
-                    Instant.now().plus(Duration.ofDays(1))));
-        });
+        IssuedInvitation issued = oneTaskAssessment(role -> TaskSamples.collaboration("Summary " + id, role), id,
+                "rae");
         String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
         int port = freePort();
         Path log = Files.createTempFile("assay-restart-chat", ".log");
