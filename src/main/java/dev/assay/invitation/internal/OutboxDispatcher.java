@@ -1,57 +1,122 @@
 package dev.assay.invitation.internal;
 
+import dev.assay.base.ClusterJobs;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends pending outbox messages through the configured SMTP server, a batch every few seconds. Without
  * an SMTP server ({@code spring.mail.host} unset) messages are held in the outbox for recruiters.
+ *
+ * <p>Every node of a cluster runs this. A node first claims a batch: one conditional update gives the batch's
+ * messages this node's name and a lease ({@link #LEASE}); a message already under another node's unexpired lease
+ * is left alone, so no two nodes send the same message. Each message is then sent and marked sent in a
+ * transaction of its own, outside the claim, so a failure later in the batch never undoes what was already sent
+ * and recorded. A node that dies mid-batch leaves the rest under its lease; when the lease runs out another node
+ * sends them. The one message a node may have handed to the SMTP server without living to record it is sent
+ * again then: SMTP gives no way to ask whether a message arrived, so delivery is at least once for that message,
+ * exactly once for every other.
  */
 @Component
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 200;
+    /** Far longer than a batch takes to send (a message's SMTP timeouts add up to 70 s at most). */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    /** A message is sent only while this much of the lease is left: more than one send can take (timeouts). */
+    static final Duration LEASE_LEFT = Duration.ofMinutes(2);
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
     private final String from;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separate;
+    private final String node;
 
     OutboxDispatcher(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, Clock clock,
-            @Value("${assay.mail.from:Assay <no-reply@assay.example>}") String from) {
+            @Value("${assay.mail.from:Assay <no-reply@assay.example>}") String from, JdbcClient jdbc,
+            PlatformTransactionManager transactions, ClusterJobs cluster) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.clock = clock;
         this.from = from;
+        this.jdbc = jdbc;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = cluster.node();
     }
 
     public boolean smtpConfigured() {
         return mailSender.getIfAvailable() != null;
     }
 
+    /** Claims a batch of pending messages and sends them; returns how many were sent. */
     @Scheduled(fixedDelayString = "${assay.mail.dispatch-interval:PT3S}",
             initialDelayString = "${assay.mail.dispatch-initial-delay:PT5S}")
-    @Transactional
     public int dispatchPending() {
-        List<OutboxMessage> pending = outbox.findByDeliveryOrderByIdAsc(OutboxMessage.Delivery.PENDING,
-                PageRequest.of(0, BATCH));
+        return send(claim(), node);
+    }
+
+    /** Gives up to a batch of unclaimed (or expired) pending messages this node's lease; returns their ids. */
+    List<Long> claim() {
+        return claim(node);
+    }
+
+    List<Long> claim(String owner) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Long> batch = jdbc.sql("select id from outbox_message where delivery = 'PENDING' "
+                + "and (lease_until is null or lease_until <= ?) order by id limit ?")
+                .params(Timestamp.from(now), BATCH).query(Long.class).list();
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Timestamp until = Timestamp.from(now.plus(LEASE));
+        // The same condition again, row by row under the update's lock: a message another node claimed since the
+        // select above no longer matches and is left out.
+        separate.executeWithoutResult(status -> jdbc.sql("update outbox_message "
+                + "set lease_owner = :owner, lease_until = :until "
+                + "where id in (:ids) and delivery = 'PENDING' and (lease_until is null or lease_until <= :now)")
+                .param("owner", owner).param("until", until).param("ids", batch).param("now", Timestamp.from(now))
+                .update());
+        return jdbc.sql("select id from outbox_message where lease_owner = :owner and lease_until = :until "
+                + "and delivery = 'PENDING' order by id")
+                .param("owner", owner).param("until", until).query(Long.class).list();
+    }
+
+    int send(List<Long> claimed, String owner) {
         JavaMailSender sender = mailSender.getIfAvailable();
         int sent = 0;
-        for (OutboxMessage message : pending) {
+        for (Long id : claimed) {
+            OutboxMessage message = outbox.findById(id).orElse(null);
+            if (message == null || message.getDelivery() != OutboxMessage.Delivery.PENDING) {
+                continue; // withdrawn meanwhile
+            }
+            if (!message.claimedBy(owner, clock.instant().plus(LEASE_LEFT))) {
+                // A slow mail server used up most of the lease: leave the rest to the next round, claimed afresh.
+                break;
+            }
             if (sender == null) {
-                message.held();
+                record(id, m -> m.held());
                 continue;
             }
             try {
@@ -61,11 +126,12 @@ public class OutboxDispatcher {
                 mail.setSubject(message.getSubject());
                 mail.setText(message.getBody());
                 sender.send(mail);
-                message.sent(clock.instant(), InvitationMail.redact(message.getBody()));
+                Instant at = clock.instant();
+                record(id, m -> m.sent(at, InvitationMail.redact(m.getBody())));
                 sent++;
             } catch (MailException e) {
-                message.failed(e.getMessage());
-                log.warn("Mail to outbox message {} not sent (attempt {}): {}", message.getId(), message.getAttempts(),
+                record(id, m -> m.failed(e.getMessage()));
+                log.warn("Mail to outbox message {} not sent (attempt {}): {}", id, message.getAttempts() + 1,
                         e.getMessage());
             }
         }
@@ -73,5 +139,14 @@ public class OutboxDispatcher {
             log.info("Sent {} outbox messages", sent);
         }
         return sent;
+    }
+
+    private void record(Long id, java.util.function.Consumer<OutboxMessage> change) {
+        try {
+            separate.executeWithoutResult(status -> outbox.findById(id).ifPresent(change));
+        } catch (OptimisticLockingFailureException e) {
+            // Withdrawn by a recruiter at the same moment: what they did stands.
+            log.info("Outbox message {} changed while it was being sent; left as it now is", id);
+        }
     }
 }

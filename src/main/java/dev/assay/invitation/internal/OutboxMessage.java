@@ -73,6 +73,13 @@ public class OutboxMessage {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The node that claimed the message for sending, and until when (see OutboxDispatcher). */
+    @Column(name = "lease_owner", length = 100)
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
     @Version
     private long version;
 
@@ -94,21 +101,34 @@ public class OutboxMessage {
         sentAt = now;
         attempts++;
         deliveryDetail = null;
+        release();
         // Once mailed, the outbox copy no longer needs the working link.
         body = redactedBody;
     }
 
     public void held() {
         delivery = Delivery.HELD;
+        release();
         deliveryDetail = "Not emailed: this installation has no mail server set up. Copy the link from here and send it to the candidate.";
     }
 
     public void failed(String detail) {
         attempts++;
+        release();
         deliveryDetail = detail == null ? "Unknown error" : detail.substring(0, Math.min(detail.length(), 480));
         if (attempts >= MAX_ATTEMPTS) {
             delivery = Delivery.FAILED;
         }
+    }
+
+    /** Whether this node's claim on the message still holds (no other node can have claimed it since). */
+    public boolean claimedBy(String owner, Instant now) {
+        return owner.equals(leaseOwner) && leaseUntil != null && leaseUntil.isAfter(now);
+    }
+
+    private void release() {
+        leaseOwner = null;
+        leaseUntil = null;
     }
 
     /** Supersedes a message whose link no longer works (the invitation was re-sent or revoked). */

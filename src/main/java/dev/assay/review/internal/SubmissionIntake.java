@@ -1,6 +1,8 @@
 package dev.assay.review.internal;
 
 import dev.assay.attempt.AttemptSubmitted;
+import dev.assay.base.ClusterJobs;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,13 @@ class SubmissionIntake {
     private final ReviewAssignments assigning;
     private final ReviewPanelRepository panels;
     private final TransactionTemplate separate;
+    private final ClusterJobs cluster;
 
-    SubmissionIntake(ReviewAssignments assigning, ReviewPanelRepository panels, PlatformTransactionManager transactions) {
+    SubmissionIntake(ReviewAssignments assigning, ReviewPanelRepository panels, PlatformTransactionManager transactions,
+            ClusterJobs cluster) {
         this.assigning = assigning;
         this.panels = panels;
+        this.cluster = cluster;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -55,9 +60,13 @@ class SubmissionIntake {
         }
     }
 
-    /** Takes in submissions the listener missed and fills panels that gained reviewers. */
+    /** Takes in submissions the listener missed and fills panels that gained reviewers; one node at a time. */
     @Scheduled(fixedDelayString = "${assay.review.sweep-interval:PT5M}",
             initialDelayString = "${assay.review.sweep-initial-delay:PT1M}")
+    void scheduled() {
+        cluster.runOnce("review-sweep", Duration.ofMinutes(30), Duration.ofMinutes(1), this::sweep);
+    }
+
     void sweep() {
         List<Long> assessments = panels.findAll().stream().filter(p -> !p.isClosed())
                 .map(ReviewPanel::getAssessmentId).toList();

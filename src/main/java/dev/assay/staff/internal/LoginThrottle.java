@@ -1,5 +1,6 @@
 package dev.assay.staff.internal;
 
+import dev.assay.base.ClusterJobs;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,12 @@ public class LoginThrottle {
     private final Clock clock;
     private final ThrottlePolicy policy = ThrottlePolicy.standard();
 
-    LoginThrottle(JdbcClient jdbc, Clock clock) {
+    private final ClusterJobs cluster;
+
+    LoginThrottle(JdbcClient jdbc, Clock clock, ClusterJobs cluster) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     @Transactional(readOnly = true)
@@ -87,6 +91,11 @@ public class LoginThrottle {
 
     /** Forgets emails that are neither paused nor within a window, so typo'd or hostile emails don't pile up. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void scheduled() {
+        cluster.runOnce("login-throttle-purge", Duration.ofMinutes(10), Duration.ofMinutes(30), this::purgeExpired);
+    }
+
+    /** One statement, so its own transaction when called from {@link #scheduled()}. */
     @Transactional
     public void purgeExpired() {
         Instant now = clock.instant();
