@@ -5,7 +5,9 @@
  *  - the server confirms each save with a fingerprint of every stored field, and matching entries are dropped;
  *  - when the page is hidden or closed, what is still unconfirmed is sent with navigator.sendBeacon;
  *  - after a reload, the page asks for what was left and sends it to the server again;
- *  - leaving the page while something is unconfirmed asks first.
+ *  - leaving the page while something is unconfirmed asks first, except when the page reloads itself because
+ *    the server no longer knows its session (the node that served it stopped, or the session ended): then the
+ *    text is safe in this tab's storage, the reload happens without a question, and the reloaded page sends it.
  * Entries carry the id of the page that typed them, so the server can refuse text from a tab that another tab
  * has since taken over.
  */
@@ -17,6 +19,46 @@
   let attempt = null;
   let page = null;
   let endpoint = null;
+  /** Set when a server reply says the session is gone: the client is about to reload the page itself. */
+  let sessionGone = false;
+
+  /**
+   * Watches the page's requests for Flow's "session expired" reply, which makes the client reload the page. A
+   * prompt then would stop the automatic recovery after a node is lost, so the reload goes ahead unasked.
+   * The reply is seen by wrapping the request's readystatechange handler, which Flow's client sets before
+   * sending; the wrapper looks at the finished reply before Flow's handler starts the reload.
+   */
+  function watchForEndedSessions() {
+    const property = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'onreadystatechange');
+    if (!property || !property.set || XMLHttpRequest.prototype.assayWatched) {
+      return;
+    }
+    XMLHttpRequest.prototype.assayWatched = true;
+    Object.defineProperty(XMLHttpRequest.prototype, 'onreadystatechange', {
+      configurable: true,
+      enumerable: property.enumerable,
+      get() {
+        return property.get.call(this);
+      },
+      set(handler) {
+        if (typeof handler !== 'function') {
+          property.set.call(this, handler);
+          return;
+        }
+        property.set.call(this, function (event) {
+          try {
+            if (this.readyState === 4 && typeof this.responseText === 'string'
+                && this.responseText.indexOf('"sessionExpired":true') >= 0) {
+              sessionGone = true;
+            }
+          } catch (e) {
+            // a reply that cannot be read as text: not Flow's
+          }
+          return handler.apply(this, arguments);
+        });
+      }
+    });
+  }
 
   /** The same fingerprint as the server's: length and Java's String.hashCode over UTF-16 code units. */
   function fingerprint(text) {
@@ -100,9 +142,13 @@
             flush();
           }
         });
+        watchForEndedSessions();
         window.addEventListener('beforeunload', e => {
           if (attempt && pending()) {
             flush();
+            if (sessionGone) {
+              return; // the client reloads on its own; the reloaded page sends what is left
+            }
             e.preventDefault();
             e.returnValue = '';
           }
@@ -178,6 +224,11 @@
 
     pending() {
       return attempt ? pending() : false;
+    },
+
+    /** Whether a reply said the session is gone (the page is about to reload itself). */
+    sessionGone() {
+      return sessionGone;
     },
 
     flush: flush,

@@ -2,35 +2,21 @@ package dev.assay.attempt.ui;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.assay.base.SystemAuthentication;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.IssuedInvitation;
-import dev.assay.invitation.NewInvitation;
 import dev.assay.support.BrowserTest;
+import dev.assay.support.PackagedApp;
 import dev.assay.support.TestDatabase;
 import dev.assay.taskbank.AssessmentService;
-import dev.assay.taskbank.AssessmentSpec;
-import dev.assay.taskbank.AssessmentView;
-import dev.assay.taskbank.DefaultCompetencyModel;
 import dev.assay.taskbank.JobRoleService;
-import dev.assay.taskbank.RoleDetail;
-import dev.assay.taskbank.SlotSpec;
 import dev.assay.taskbank.TaskBankService;
 import dev.assay.taskbank.TaskContent;
-import dev.assay.taskbank.TaskDetail;
 import dev.assay.taskbank.TaskSamples;
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -69,48 +55,11 @@ class ServerRestartIT extends BrowserTest {
     }
 
     private Process startServer(int port, Path log) throws IOException {
-        TestDatabase.Settings db = TestDatabase.get();
-        File jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.toString().endsWith(".jar") && !p.toString().contains("original"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
-                            "The packaged jar is missing: run ./mvnw verify, which packages before integration tests"))
-                    .toFile();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.getAbsolutePath(), "--server.port=" + port, "--assay.demo-data.enabled=false",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-                // The same installation secret as this test run, so both processes seal and read alike.
-                "--assay.secret=" + installationSecret);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Process process = builder.start();
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The application stopped during start-up; see " + log);
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/login").toURL()
-                        .openConnection();
-                if (c.getResponseCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("The application did not start within 90 s; see " + log);
+        return PackagedApp.start(port, log, installationSecret);
     }
 
     private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PackagedApp.sleep(millis);
     }
 
     /**
@@ -142,26 +91,13 @@ class ServerRestartIT extends BrowserTest {
         }
     }
 
-    /** An open assessment of the one task (given the role's key) and a candidate invited to it. */
     private IssuedInvitation oneTaskAssessment(java.util.function.Function<String, TaskContent> task, String id,
             String who) {
-        return SystemAuthentication.callAs("RECRUITER", () -> {
-            RoleDetail role = roles.create("Restart Role " + who + " " + id, "A role.",
-                    DefaultCompetencyModel.criteria());
-            TaskContent content = task.apply(role.key());
-            TaskDetail d = bank.create(content.kind(), content);
-            long version = bank.publish(d.id(), content, d.lockVersion()).summary().publishedVersionId();
-            AssessmentView a = assessments.open(assessments.create(new AssessmentSpec("Restart " + id, role.id(), 30,
-                    "Hi.", true, List.of(SlotSpec.fixed(version)))).id());
-            return invitations.invite(a.id(), new NewInvitation(who + " Restart", who + "." + id + "@example.com", 0,
-                    Instant.now().plus(Duration.ofDays(1))));
-        });
+        return OneTaskAssessments.invite(roles, bank, assessments, invitations, task, id, who);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return PackagedApp.freePort();
     }
 
     @Test
