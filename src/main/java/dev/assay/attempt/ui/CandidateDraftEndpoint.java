@@ -1,5 +1,6 @@
 package dev.assay.attempt.ui;
 
+import dev.assay.base.Conflicts;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.OtherPageException;
@@ -58,7 +59,8 @@ class CandidateDraftEndpoint {
         try {
             for (var task : beacon.drafts().entrySet()) {
                 if (task.getValue() != null && !task.getValue().isEmpty()) {
-                    attempts.saveTexts(beacon.token(), beacon.page(), task.getKey(), task.getValue());
+                    Conflicts.retry("closing-page text", () -> attempts.saveTexts(beacon.token(), beacon.page(), task.getKey(),
+                            task.getValue()));
                 }
             }
             return ResponseEntity.noContent().build();

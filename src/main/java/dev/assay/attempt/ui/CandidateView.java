@@ -1,5 +1,6 @@
 package dev.assay.attempt.ui;
 
+import dev.assay.base.Conflicts;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -357,7 +358,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         try {
             for (var task : tasks.entrySet()) {
                 if (task.getKey() >= 0 && task.getKey() < session.tasks().size() && !task.getValue().isEmpty()) {
-                    attempts.saveTexts(token, page, task.getKey(), task.getValue());
+                    Conflicts.retry("unconfirmed text", () -> attempts.saveTexts(token, page, task.getKey(), task.getValue()));
                 }
             }
         } catch (OtherPageException e) {
@@ -668,7 +669,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         // the outcome anyway.
         try {
             Answer saved = editor.value();
-            attempts.save(token, page, position, session.tasks().get(position).task().versionId(), saved);
+            Conflicts.retry("answer save", () -> attempts.save(token, page, position,
+                    session.tasks().get(position).task().versionId(), saved));
             pending = false;
             status("Saved");
             confirmDrafts(position, saved);
@@ -756,7 +758,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         ConfirmDialog dialog = new ConfirmDialog("Submit your answers?",
                 warning + "After you submit, nothing can be changed.", "Submit", e -> {
                     try {
-                        attempts.submit(token, page);
+                        Conflicts.retry("submission", () -> attempts.submit(token, page));
                     } catch (OtherPageException ex) {
                         otherTab();
                         return;

@@ -1,5 +1,6 @@
 package dev.assay.review.internal;
 
+import dev.assay.base.Conflicts;
 import dev.assay.assistant.TextEmbedder;
 import dev.assay.attempt.AttemptSubmitted;
 import dev.assay.attempt.SubmittedResponse;
@@ -15,7 +16,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +43,16 @@ public class CollaborationSummaries {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /**
+     * After the submission commits, on a thread of its own. Not in one transaction: the summary is one upsert,
+     * run again if the database rolls it back for a conflicting one (a deadlock between concurrent submissions'
+     * writes; the failover drill met them when the overdue job submitted twenty attempts at once). Safe to run
+     * twice (a resubmitted publication): the row is replaced.
+     */
+    @Async
+    @TransactionalEventListener
     public void on(AttemptSubmitted submitted) {
-        store(submitted.attemptId());
+        Conflicts.retry("collaboration summary", () -> store(submitted.attemptId()));
     }
 
     /** Computes and stores the summary of one submitted attempt; nothing for an attempt without such a task. */
@@ -79,9 +88,13 @@ public class CollaborationSummaries {
         if (!any) {
             return;
         }
-        jdbc.update("DELETE FROM collaboration_summary WHERE attempt_id = ?", attemptId);
+        // One upsert, no delete first: a delete of a missing row takes a gap lock, and two submissions' delete and
+        // insert pairs deadlocked on them.
         jdbc.update("INSERT INTO collaboration_summary (attempt_id, assessment_id, served, reached, corrected, messages, "
-                + "check_messages, copied_share, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", attemptId,
+                + "check_messages, copied_share, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+                + "assessment_id = VALUES(assessment_id), served = VALUES(served), reached = VALUES(reached), "
+                + "corrected = VALUES(corrected), messages = VALUES(messages), check_messages = VALUES(check_messages), "
+                + "copied_share = VALUES(copied_share), computed_at = VALUES(computed_at)", attemptId,
                 response.assessmentId(), served, reached, corrected, messages, checks, words == 0 ? 0 : copiedWords / words,
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }

@@ -2,12 +2,14 @@ package dev.assay.review.internal;
 
 import dev.assay.attempt.AttemptSubmitted;
 import dev.assay.base.ClusterJobs;
+import dev.assay.base.Conflicts;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,11 +47,16 @@ class SubmissionIntake {
      * Not in a request: a background thread after the submission committed. Nobody is signed in; the
      * assignments read other modules through their ports and the audit log names the application as the actor.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     public void on(AttemptSubmitted submitted) {
         try {
-            assigning.intake(submitted.attemptId(), submitted.invitationId(), submitted.assessmentId(),
-                    submitted.submittedAt());
+            // In a transaction of its own, run again if the database rolls it back for a conflicting one.
+            Conflicts.retry("review intake", () -> separate.execute(status -> {
+                assigning.intake(submitted.attemptId(), submitted.invitationId(), submitted.assessmentId(),
+                        submitted.submittedAt());
+                return null;
+            }));
         } catch (DataIntegrityViolationException e) {
             // Taken in meanwhile by a panel change or the sweep: nothing is missing.
             log.debug("Attempt {} was already in review", submitted.attemptId());
