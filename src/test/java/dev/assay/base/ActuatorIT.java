@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The operations endpoints: health for load balancers is open and says only UP; readiness includes the database;
+ * The operations endpoints: health for load balancers is open and says only UP (readiness is the node's own state);
  * the Prometheus metrics need the bearer token, and carry the application's own meters.
  */
 class ActuatorIT extends DatabaseTest {

@@ -1,6 +1,8 @@
 package dev.assay.invitation.internal;
 
 import dev.assay.base.ClusterJobs;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,23 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an SMTP server ({@code spring.mail.host} unset) messages are held in the outbox for recruiters.
  *
  * <p>Every node of a cluster runs this. A node first claims a batch: one conditional update gives the batch's
- * messages this node's name and a lease ({@link #LEASE}); a message already under another node's unexpired lease
+ * messages this node's name and a lease ({@code assay.mail.lease}, ten minutes); a message already under another node's unexpired lease
  * is left alone, so no two nodes send the same message. Each message is then sent and marked sent in a
  * transaction of its own, outside the claim, so a failure later in the batch never undoes what was already sent
  * and recorded. A node that dies mid-batch leaves the rest under its lease; when the lease runs out another node
  * sends them. The one message a node may have handed to the SMTP server without living to record it is sent
  * again then: SMTP gives no way to ask whether a message arrived, so delivery is at least once for that message,
- * exactly once for every other.
+ * exactly once for every other. Every message carries a Message-ID made from its outbox id, the same on every
+ * attempt, so a mail system that collapses duplicates by Message-ID collapses that one too.
  */
 @Component
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 200;
-    /** Far longer than a batch takes to send (a message's SMTP timeouts add up to 70 s at most). */
-    static final Duration LEASE = Duration.ofMinutes(10);
-    /** A message is sent only while this much of the lease is left: more than one send can take (timeouts). */
-    static final Duration LEASE_LEFT = Duration.ofMinutes(2);
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -52,10 +51,16 @@ public class OutboxDispatcher {
     private final JdbcClient jdbc;
     private final TransactionTemplate separate;
     private final String node;
+    /** How long a claim holds: far longer than a batch takes (a message's SMTP timeouts add up to 70 s at most). */
+    private final Duration lease;
+    /** A message is sent only while a fifth of the lease is left: more than one send can take. */
+    private final Duration leaseLeft;
+    private final String messageIdDomain;
 
     OutboxDispatcher(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender, Clock clock,
             @Value("${assay.mail.from:Assay <no-reply@assay.example>}") String from, JdbcClient jdbc,
-            PlatformTransactionManager transactions, ClusterJobs cluster) {
+            PlatformTransactionManager transactions, ClusterJobs cluster,
+            @Value("${assay.mail.lease:PT10M}") Duration lease) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.clock = clock;
@@ -64,6 +69,12 @@ public class OutboxDispatcher {
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.node = cluster.node();
+        this.lease = lease;
+        this.leaseLeft = lease.dividedBy(5);
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>', from.indexOf('<')))
+                : from;
+        this.messageIdDomain = address.contains("@") ? address.substring(address.indexOf('@') + 1).strip()
+                : "assay.invalid";
     }
 
     public boolean smtpConfigured() {
@@ -90,7 +101,7 @@ public class OutboxDispatcher {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Timestamp until = Timestamp.from(now.plus(LEASE));
+        Timestamp until = Timestamp.from(now.plus(lease));
         // The same condition again, row by row under the update's lock: a message another node claimed since the
         // select above no longer matches and is left out.
         separate.executeWithoutResult(status -> jdbc.sql("update outbox_message "
@@ -111,7 +122,7 @@ public class OutboxDispatcher {
             if (message == null || message.getDelivery() != OutboxMessage.Delivery.PENDING) {
                 continue; // withdrawn meanwhile
             }
-            if (!message.claimedBy(owner, clock.instant().plus(LEASE_LEFT))) {
+            if (!message.claimedBy(owner, clock.instant().plus(leaseLeft))) {
                 // A slow mail server used up most of the lease: leave the rest to the next round, claimed afresh.
                 break;
             }
@@ -120,15 +131,21 @@ public class OutboxDispatcher {
                 continue;
             }
             try {
-                SimpleMailMessage mail = new SimpleMailMessage();
-                mail.setFrom(from);
-                mail.setTo(message.getRecipient());
-                mail.setSubject(message.getSubject());
-                mail.setText(message.getBody());
+                MimeMessage mail = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(mail, false, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(message.getRecipient());
+                helper.setSubject(message.getSubject());
+                helper.setText(message.getBody());
+                // Kept by Spring's sender (it restores an explicit Message-ID after saveChanges).
+                mail.setHeader("Message-ID", "<outbox-" + id + "@" + messageIdDomain + ">");
                 sender.send(mail);
                 Instant at = clock.instant();
                 record(id, m -> m.sent(at, InvitationMail.redact(m.getBody())));
                 sent++;
+            } catch (MessagingException e) {
+                record(id, m -> m.failed(e.getMessage()));
+                log.warn("Outbox message {} could not be composed: {}", id, e.getMessage());
             } catch (MailException e) {
                 record(id, m -> m.failed(e.getMessage()));
                 log.warn("Mail to outbox message {} not sent (attempt {}): {}", id, message.getAttempts() + 1,
