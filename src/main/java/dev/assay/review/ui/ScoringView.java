@@ -1,5 +1,7 @@
 package dev.assay.review.ui;
 
+import dev.assay.base.Conflicts;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -67,6 +69,8 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
     private final Div problems = new Div();
     private final UnsavedChanges unsaved = new UnsavedChanges(this, "this scorecard");
     private boolean loading;
+    private long lastAutosave = System.nanoTime() - AUTOSAVE_SPACING_NANOS;
+    private static final long AUTOSAVE_SPACING_NANOS = 1_000_000_000L;
 
     public ScoringView(ReviewService reviews) {
         this.reviews = reviews;
@@ -360,10 +364,37 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         return new ScorecardInput(cells, overall.getValue());
     }
 
+    /**
+     * Every change is saved as a draft as the reviewer goes, so a scorecard survives a closed tab or a lost server
+     * node; "Save draft" stays for those who like to press it. While typing, at most one save a second: a change
+     * within a second of the last save waits for a save the page asks for 1.2 s after the last keystroke (until
+     * then the page counts as having unsaved changes, and leaving asks first).
+     */
     private void changed() {
         if (!loading) {
             unsaved.changed();
+            if (sheet.editable()) {
+                if (System.nanoTime() - lastAutosave >= AUTOSAVE_SPACING_NANOS) {
+                    autosave();
+                } else {
+                    getElement().executeJs("clearTimeout(this.assayAutosave);"
+                            + "this.assayAutosave = setTimeout(() => this.$server.trailingSave(), 1200);");
+                }
+            }
         }
+    }
+
+    /** The save the page asks for after the reviewer stopped typing. */
+    @ClientCallable
+    void trailingSave() {
+        if (sheet != null && sheet.editable() && unsaved.isDirty()) {
+            autosave();
+        }
+    }
+
+    private void autosave() {
+        lastAutosave = System.nanoTime();
+        saveDraft(false);
     }
 
     private void updateSaveState() {
@@ -380,13 +411,21 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private boolean saveDraft() {
+        return saveDraft(true);
+    }
+
+    private boolean saveDraft(boolean announce) {
         try {
-            sheet = reviews.saveDraft(sheet.assignmentId(), input(), sheet.version());
+            ScorecardInput draft = input();
+            sheet = Conflicts.retry("scorecard draft", () -> reviews.saveDraft(sheet.assignmentId(), draft,
+                    sheet.version()));
             unsaved.saved();
             problems.setVisible(false);
             updateSaveState();
             showStatus();
-            Toasts.success("Draft saved.");
+            if (announce) {
+                Toasts.success("Draft saved.");
+            }
             return true;
         } catch (StaleScorecardException e) {
             showStale(e.getMessage());
@@ -426,7 +465,9 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
 
     private void submit() {
         try {
-            sheet = reviews.submit(sheet.assignmentId(), input(), sheet.version(), reason.getValue());
+            ScorecardInput card = input();
+            sheet = Conflicts.retry("scorecard", () -> reviews.submit(sheet.assignmentId(), card, sheet.version(),
+                    reason.getValue()));
             unsaved.saved();
             Toasts.success(sheet.history().size() > 1 && sheet.history().stream().filter(ScoringSheet.Revision::submitted)
                     .count() > 1 ? "Revision submitted." : "Scorecard submitted.");

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Editors protect what people type: the scoring view checks a scorecard before asking to submit it and
- * marks each field that needs something, and every editor asks before unsaved edits are left behind.
+ * marks each field that needs something and saves as the reviewer types; every other editor asks before unsaved
+ * edits are left behind.
  */
 class EditorSafeguardsIT extends BrowserTest {
 
@@ -61,19 +62,27 @@ class EditorSafeguardsIT extends BrowserTest {
         // Fixing a field clears its mark; a draft save shows in the header.
         driver.findElement(By.cssSelector("#score-0-workflow-thinking vaadin-text-area textarea"))
                 .sendKeys("Every step has a check.");
-        waitForVaadin();
-        assertThat(driver.findElement(By.cssSelector("#score-0-workflow-thinking vaadin-text-area"))
-                .getDomAttribute("invalid")).isNull();
+        waitUntil(d -> d.findElement(By.cssSelector("#score-0-workflow-thinking vaadin-text-area"))
+                .getDomAttribute("invalid") == null);
         click(By.id("save-draft"));
         waitUntil(d -> d.findElement(By.id("scorecard-status")).getDomProperty("textContent").equals("Draft saved"));
 
-        // Leaving with unsaved edits asks first, and the browser is told to ask on reload or close.
+        // Typing is saved as a draft by itself (at once, or by the save the page asks for after the last keystroke
+        // when the previous save was under a second ago): then leaving asks nothing and loses nothing.
         driver.findElement(By.cssSelector("#overall-comment textarea")).sendKeys("Half a thought");
-        waitUntil(d -> "true".equals(js("return document.body.dataset.unsaved")));
+        waitForVaadin();
+        waitUntil(d -> "false".equals(js("return document.body.dataset.unsaved")));
+        // More right after a save: stored by the save the page asks for after the last keystroke.
+        driver.findElement(By.cssSelector("#overall-comment textarea")).sendKeys(", then more");
+        waitForVaadin();
+        waitUntil(d -> "false".equals(js("return document.body.dataset.unsaved")));
         click(By.cssSelector("#main-nav vaadin-side-nav-item[path='reviews']"));
-        waitFor(By.cssSelector("#unsaved-changes[opened]"));
-        click(By.cssSelector("#unsaved-changes vaadin-button[slot='cancel-button']"));
-        assertThat(driver.findElements(By.id("scoring-view"))).as("stayed").isNotEmpty();
+        waitUntil(d -> path().equals("reviews"));
+        assertThat(driver.findElements(By.cssSelector("#unsaved-changes[opened]"))).isEmpty();
+        click(By.cssSelector("#review-queue vaadin-button"));
+        waitFor(By.id("scoring-view"));
+        assertThat(driver.findElement(By.cssSelector("#overall-comment textarea")).getDomProperty("value"))
+                .isEqualTo("Half a thought, then more");
     }
 
     @Test
