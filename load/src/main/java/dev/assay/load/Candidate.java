@@ -40,7 +40,8 @@ final class Candidate implements Runnable {
     private static final String[] WORDS = {"data", "check", "source", "owner", "review", "sample", "weekly",
         "report", "risk", "step", "input", "output", "model", "error", "audit", "sheet", "query", "trend"};
     private static final int MAX_START_CLICKS = 10;
-    private static final int MAX_REOPENS = 5;
+    /** A browser never gives up; the harness stops after this many reloads in a row that all failed. */
+    private static final int MAX_REOPENS = 20;
 
     final int index;
     final String token;
@@ -50,7 +51,9 @@ final class Candidate implements Runnable {
     private final Random random;
     /** Task position → answer field → the text the server last acknowledged. */
     final Map<Integer, Map<String, String>> acknowledged = new HashMap<>();
-    private final Map<Integer, Map<String, String>> typed = new HashMap<>();
+    final Map<Integer, Map<String, String>> typed = new HashMap<>();
+    /** Task position → answer field → when each version was typed and its length, oldest first. */
+    final Map<Integer, Map<String, List<long[]>>> history = new HashMap<>();
     volatile boolean started;
     volatile boolean submitted;
     volatile int startClicks;
@@ -67,12 +70,21 @@ final class Candidate implements Runnable {
         this.random = new Random(index * 7919L + 17);
     }
 
+    /** The node HAProxy's cookie names for this candidate, or null. */
+    String node() {
+        return flow.node();
+    }
+
     @Override
     public void run() {
         try {
             sleepUntil(plan.startAtMillis());
-            open();
-            if (!start()) {
+            try {
+                open();
+            } catch (IOException e) {
+                recover(e);
+            }
+            if (!startRecovering()) {
                 rec.count("start-refused");
                 return;
             }
@@ -120,7 +132,24 @@ final class Candidate implements Runnable {
             }
             if (plan.submit()) {
                 sleepUntil(plan.stopAtMillis() + random.nextLong(20_000));
-                submit();
+                for (int tries = 0; tries < 3 && !submitted; tries++) {
+                    if (tries > 0) {
+                        // As a person would after the page reloaded: open it again and submit again.
+                        Thread.sleep(2_000);
+                        try {
+                            open();
+                            if (flow.byId("receipt").isPresent()) {
+                                submitted = true;
+                                break;
+                            }
+                            resendUnconfirmed();
+                        } catch (IOException again) {
+                            rec.failed("reopen-to-submit", again.getMessage());
+                            continue;
+                        }
+                    }
+                    submit();
+                }
             }
         } catch (IOException e) {
             rec.failed("abandoned", e.getMessage());
@@ -139,15 +168,60 @@ final class Candidate implements Runnable {
         readPosition();
     }
 
-    /** Reopens the page after a failed request, as a reload would; the attempt carries on from the database. */
+    /**
+     * Reopens the page after a failed request, as a reload would; the attempt carries on from the database. Then,
+     * as the page's draft keeper does after a reload, sends again what the server never confirmed.
+     */
     private void recover(IOException e) throws IOException, InterruptedException {
         rec.failed(e instanceof FlowException f ? f.kind : "io", e.getMessage());
-        if (++reopens > MAX_REOPENS) {
-            throw e;
+        while (true) {
+            if (++reopens > MAX_REOPENS) {
+                throw e;
+            }
+            Thread.sleep(1_000 + random.nextInt(2_000));
+            try {
+                open();
+                rec.count("reopened");
+                resendUnconfirmed();
+                reopens = 0;
+                return;
+            } catch (IOException again) {
+                // the reload itself failed (no node ready yet): the browser tries again
+                rec.failed(again instanceof FlowException f ? "reopen-" + f.kind : "reopen-io", again.getMessage());
+                e = again;
+            }
         }
-        Thread.sleep(1_000 + random.nextInt(2_000));
-        open();
-        rec.count("reopened");
+    }
+
+    private void resendUnconfirmed() throws IOException, InterruptedException {
+        Map<String, String> mine = typed.getOrDefault(position, Map.of());
+        Map<String, String> confirmed = acknowledged.getOrDefault(position, Map.of());
+        for (int node : flow.withAttribute("data-draft-key", "vaadin-text-area")) {
+            String key = flow.nodes.get(node).attributes.get("data-draft-key");
+            String value = mine.get(key);
+            if (value != null && !value.equals(confirmed.get(key))) {
+                Reply r = flow.rpc(List.of(FlowClient.sync(node, "value", value),
+                        FlowClient.event(node, "input", Map.of("1", 1, "for", "trailing"))));
+                if (r.mentions("assayDrafts.confirm")) {
+                    acknowledged.computeIfAbsent(position, p -> new HashMap<>()).put(key, value);
+                    rec.count("resent-after-reload");
+                }
+            }
+        }
+    }
+
+    /** Starts; a request that fails on the way (a node lost) reloads the page and carries on, as a browser would. */
+    private boolean startRecovering() throws IOException, InterruptedException {
+        for (int tries = 0; ; tries++) {
+            try {
+                return start();
+            } catch (IOException e) {
+                if (tries >= 5) {
+                    throw e;
+                }
+                recover(e);
+            }
+        }
     }
 
     private boolean start() throws IOException, InterruptedException {
@@ -194,6 +268,8 @@ final class Candidate implements Runnable {
         }
         String value = text.toString();
         mine.put(key, value);
+        history.computeIfAbsent(position, p -> new HashMap<>()).computeIfAbsent(key, k -> new java.util.ArrayList<>())
+                .add(new long[] {System.currentTimeMillis(), value.length()});
         Map<String, Object> trailing = new HashMap<>();
         trailing.put("1", 1);
         trailing.put("for", "trailing");

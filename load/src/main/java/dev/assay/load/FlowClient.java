@@ -58,7 +58,8 @@ final class FlowClient {
 
     private final HttpClient http;
     private final URI base;
-    private String cookie;
+    /** Cookies as a browser keeps them: the session's and, behind HAProxy, the node's (ASSAYNODE). */
+    private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
     private String csrf;
     private int uiId;
     private int syncId;
@@ -168,12 +169,11 @@ final class FlowClient {
         HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(60));
-        if (cookie != null) {
-            post.header("Cookie", cookie);
+        if (!cookies.isEmpty()) {
+            post.header("Cookie", cookieHeader());
         }
         HttpResponse<String> response = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("set-cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .findFirst().ifPresent(h -> cookie = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')));
+        keepCookies(response);
         String location = response.headers().firstValue("location").orElse("");
         if (response.statusCode() != 302 || location.contains("/login")) {
             throw new FlowException("signIn", "sign-in refused (" + response.statusCode() + " " + location + ")");
@@ -287,18 +287,38 @@ final class FlowClient {
 
     private String send(HttpRequest.Builder request, boolean page) throws IOException, InterruptedException {
         request.timeout(Duration.ofSeconds(60));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookieHeader());
         }
         if (page) {
             request.header("Accept", "text/html");
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("set-cookie").stream().filter(h -> h.startsWith("JSESSIONID="))
-                .findFirst().ifPresent(h -> cookie = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')));
+        keepCookies(response);
         if (response.statusCode() != 200) {
             throw new FlowException("http" + response.statusCode(), response.uri().getPath());
         }
         return response.body();
+    }
+
+    private void keepCookies(HttpResponse<?> response) {
+        for (String h : response.headers().allValues("set-cookie")) {
+            String pair = h.substring(0, h.indexOf(';') < 0 ? h.length() : h.indexOf(';'));
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+    }
+
+    private String cookieHeader() {
+        StringBuilder b = new StringBuilder();
+        cookies.forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    /** The node HAProxy's cookie names (ASSAYNODE), or null when not behind it. */
+    String node() {
+        return cookies.get("ASSAYNODE");
     }
 }

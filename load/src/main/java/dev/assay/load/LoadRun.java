@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * With {@code --app} the run recreates the database schema, starts the jar on it (MySQL profile, demo data
  * on) and stops it afterwards; with {@code --url} it uses a running application (then {@code --app-pid}
  * lets it read that process's CPU and heap). Traffic goes to 127.0.0.1 only. See load/README.md.
+ * {@code java -jar load/target/assay-load.jar drill …} runs the failover drill instead ({@link Drill}).
  */
 public final class LoadRun {
 
@@ -45,6 +46,10 @@ public final class LoadRun {
     private static final String[] REVIEWERS = {"vera@assay.example", "victor@assay.example", "wen@assay.example"};
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("drill")) {
+            Drill.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Options o = parse(args);
         new LoadRun().run(o);
     }

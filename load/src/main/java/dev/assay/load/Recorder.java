@@ -56,4 +56,28 @@ final class Recorder {
         }
         return out;
     }
+
+    /** The first few failures of each kind, one per line (time, kind, detail), for the report folder. */
+    String failureSamples(int perKind) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        StringBuilder b = new StringBuilder();
+        for (Failure f : failures) {
+            if (seen.merge(f.kind(), 1, Integer::sum) <= perKind) {
+                b.append(java.time.Instant.ofEpochMilli(f.atMillis())).append(' ').append(f.kind()).append(' ')
+                        .append(f.detail() == null ? "" : f.detail().replace('\n', ' ')).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Failures by kind, most frequent first ("kind ×n, …"), or "none". */
+    String failureSummary() {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (Failure f : failures) {
+            byKind.merge(f.kind(), 1L, Long::sum);
+        }
+        return byKind.isEmpty() ? "none" : byKind.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " ×" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
 }
