@@ -16,13 +16,18 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import dev.assay.base.ui.DataTable;
+import dev.assay.base.ui.Dates;
 import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.decision.Decision;
+import dev.assay.decision.DecisionService;
 import dev.assay.ranking.RankCard;
 import dev.assay.ranking.RankingService;
 import dev.assay.review.ReviewException;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A candidate's rank card, printable: where they stand, how each criterion and task contributed, every
@@ -34,10 +39,13 @@ import java.util.Locale;
 public class RankCardView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final RankingService rankings;
+    private final DecisionService decisions;
     private RankCard card;
+    private final Div decisionBox = new Div();
 
-    public RankCardView(RankingService rankings) {
+    public RankCardView(RankingService rankings, DecisionService decisions) {
         this.rankings = rankings;
+        this.decisions = decisions;
         setId("rank-card");
         addClassNames("page", "rank-card");
         setPadding(false);
@@ -72,19 +80,58 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         Div stats = new Div(new StatCard("Band", c.band() + " of " + card.bands(), "Position " + c.position() + " of "
                         + card.candidates()),
                 new StatCard("Adjusted score", String.format(Locale.ROOT, "%.2f", c.adjusted()),
-                        String.format(Locale.ROOT, "± %.2f (SE), %s", c.adjustedSe(),
-                                c.adjustedBySeverity() ? "severity removed" : "not adjustable")),
-                new StatCard("Raw score", String.format(Locale.ROOT, "%.2f", c.raw()),
-                        String.format(Locale.ROOT, "± %.2f (SE)", c.rawSe())),
+                        error(c.adjustedSe()) + ", " + (c.adjustedBySeverity() ? "severity removed" : "not adjustable")),
+                new StatCard("Raw score", String.format(Locale.ROOT, "%.2f", c.raw()), error(c.rawSe())),
                 new StatCard("Reviews", String.valueOf(c.reviews()), null));
         stats.addClassNames("stat-row", "stat-row-compact");
         add(stats, note("Band " + c.band() + ": candidates in the same band cannot be told apart at "
                 + Math.round(card.confidence() * 100) + "% confidence."));
-        add(contributions(), tasks(), reviewers(), flaws());
+        showDecision();
+        add(decisionBox, contributions(), tasks(), reviewers(), flaws());
         if (!card.collaborations().isEmpty()) {
             add(collaborations());
         }
         add(signals(), reconciliation());
+    }
+
+    /** "± 0.31 (SE)", or, where one review leaves nothing to estimate it from, says so instead of showing NaN. */
+    static String error(double se) {
+        return Double.isNaN(se) || Double.isInfinite(se) ? "no error estimate from one review"
+                : String.format(Locale.ROOT, "± %.2f (SE)", se);
+    }
+
+    /** The current decision, its history, and the way to record one (not printed). */
+    private void showDecision() {
+        List<Decision> history = decisions.history(card.candidate().submissionId());
+        Decision current = history.isEmpty() ? null : history.getLast();
+        decisionBox.removeAll();
+        decisionBox.setId("card-decision");
+        decisionBox.addClassNames("card", "rank-card-section");
+        decisionBox.setWidthFull();
+        Button record = new Button(current == null ? "Record decision…" : "Change decision…",
+                VaadinIcon.USER_CHECK.create(), e -> new DecisionDialog(decisions, card.assessmentId(),
+                        List.of(card.candidate().submissionId()), card.candidate().label(),
+                        current == null ? Map.of() : Map.of(card.candidate().submissionId(), current),
+                        this::showDecision).open());
+        record.setId("card-record-decision");
+        record.addClassName("no-print");
+        Div head = new Div(new H3("Decision"), RankingView.decisionChip(current), record);
+        head.addClassName("decision-head");
+        decisionBox.add(head);
+        if (current == null) {
+            decisionBox.add(note("No decision yet. Assay recommends nothing: a recruiter decides."));
+            return;
+        }
+        Div list = new Div();
+        list.setId("decision-history");
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Decision d = history.get(i);
+            Paragraph line = new Paragraph(d.outcome().label() + " · " + Dates.dateTime(d.decidedAt()) + " · "
+                    + d.decidedBy() + (d.reason() == null ? "" : " · " + d.reason()));
+            line.addClassName(i == history.size() - 1 ? "decision-current" : "decision-earlier");
+            list.add(line);
+        }
+        decisionBox.add(list);
     }
 
     private Component section(String title, Component... content) {

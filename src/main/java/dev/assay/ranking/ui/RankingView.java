@@ -21,6 +21,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.decision.Decision;
+import dev.assay.decision.DecisionService;
 import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.PanelAnalytics;
 import dev.assay.ranking.RankingCsv;
@@ -31,6 +33,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An assessment's ranking: raw and severity-adjusted scores side by side with their uncertainty, grouped
@@ -44,11 +47,14 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
     static final double PRACTICAL_SEVERITY = 0.25;
 
     private final RankingService rankings;
+    private final DecisionService decisions;
     private AssessmentRanking ranking;
     private PanelAnalytics analytics;
+    private Map<Long, Decision> decided = Map.of();
 
-    public RankingView(RankingService rankings) {
+    public RankingView(RankingService rankings, DecisionService decisions) {
         this.rankings = rankings;
+        this.decisions = decisions;
         setId("ranking-view");
         addClassName("page");
         setPadding(false);
@@ -105,6 +111,13 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
             add(note(ranking.unscored() + (ranking.unscored() == 1 ? " submission has" : " submissions have")
                     + " no submitted review yet and " + (ranking.unscored() == 1 ? "is" : "are") + " not ranked."));
         }
+        Div principle = new Div(VaadinIcon.USER_CHECK.create(), new Span("Assay ranks and explains; people decide. "
+                + "A decision here is always a person's, recorded under their name, and nothing is decided or sent "
+                + "to candidates automatically."));
+        principle.addClassName("review-banner");
+        principle.setId("decision-principle");
+        add(principle);
+        decided = decisions.current(ranking.assessmentId());
         analytics = rankings.analytics(ranking.assessmentId());
         Div distribution = new Div(new H3("Score distribution"), RankingCharts.distribution(analytics.adjustedScores()));
         distribution.addClassName("card");
@@ -122,15 +135,15 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         grid.addClassName("ranking-grid");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(RankingView::band).setHeader(header("Band", "and reviews")).setWidth("6.5rem")
-                .setFlexGrow(0);
+        grid.addComponentColumn(c -> band(c, decided.get(c.submissionId())))
+                .setHeader(header("Band", "reviews, decision")).setWidth("6.5rem").setFlexGrow(0);
         grid.addComponentColumn(c -> {
             RouterLink card = new RouterLink(c.label(), RankCardView.class, c.submissionId());
             card.addClassName("rank-card-link");
             card.getElement().setAttribute("aria-label", "Rank card of " + c.label());
             card.getElement().setAttribute("title", "Open the rank card");
             return Cells.stack(card, c.name() == null ? "name shown when review closes" : c.candidateCode());
-        }).setHeader("Candidate").setWidth("9rem").setFlexGrow(1);
+        }).setHeader("Candidate").setWidth("8rem").setFlexGrow(1);
         grid.addComponentColumn(c -> Cells.stack(score(c.adjusted(), c.adjustedSe())
                         + (c.adjustedBySeverity() ? "" : " (raw)"), "raw " + score(c.raw(), c.rawSe())))
                 .setHeader(header("Adjusted ± SE", "raw below")).setWidth("8.75rem").setFlexGrow(0);
@@ -138,13 +151,39 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
             grid.addColumn(c -> {
                 Double m = c.criterionMeans().get(k.key());
                 return m == null ? "–" : String.format(Locale.ROOT, "%.2f", m);
-            }).setHeader(header(k.name(), Math.round(k.weightShare() * 100) + "% of score")).setWidth("5.25rem")
+            }).setHeader(header(k.name(), Math.round(k.weightShare() * 100) + "% of score")).setWidth("5rem")
                     .setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         }
         grid.addColumn(c -> c.disagreement(ranking.identitiesVisible()))
-                .setHeader("Disagreement").setWidth("7.25rem").setFlexGrow(0);
+                .setHeader(header("Flagged", "reviews 2+ apart")).setWidth("6.5rem").setFlexGrow(0);
         grid.setItems(ranking.candidates());
-        Div box = new Div(new H3("Candidates"), grid);
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // The checkbox column as narrow as its checkbox, so every column still fits at 1440 px.
+        grid.getElement().getChildren().filter(e -> e.getTag().equals("vaadin-grid-flow-selection-column"))
+                .forEach(e -> e.setProperty("width", "2.5rem").setProperty("flexGrow", 0));
+        Button decide = new Button("Record decision…", VaadinIcon.USER_CHECK.create());
+        decide.setId("record-decision");
+        decide.setEnabled(false);
+        grid.addSelectionListener(e -> {
+            int n = e.getAllSelectedItems().size();
+            decide.setEnabled(n > 0);
+            decide.setText(n == 0 ? "Record decision…" : "Record decision for " + n + " selected…");
+        });
+        decide.addClickListener(e -> {
+            List<AssessmentRanking.Candidate> selected = List.copyOf(grid.getSelectedItems());
+            String who = selected.size() == 1 ? selected.getFirst().label() : selected.size() + " candidates";
+            new DecisionDialog(decisions, ranking.assessmentId(),
+                    selected.stream().map(AssessmentRanking.Candidate::submissionId).toList(), who, decided, () -> {
+                        decided = decisions.current(ranking.assessmentId());
+                        grid.deselectAll();
+                        grid.getDataProvider().refreshAll();
+                    }).open();
+        });
+        Span hint = new Span("Select candidates to record a decision for them.");
+        hint.addClassName("cell-secondary");
+        Div toolbar = new Div(decide, hint);
+        toolbar.addClassName("decision-toolbar");
+        Div box = new Div(new H3("Candidates"), toolbar, grid);
         box.addClassName("card");
         box.setWidthFull();
         return box;
@@ -154,7 +193,7 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
      * The band and how many reviews it rests on; "Incomplete" while reviews are still to come, because a band
      * from part of the panel is provisional.
      */
-    private static Component band(AssessmentRanking.Candidate c) {
+    private static Component band(AssessmentRanking.Candidate c, Decision decision) {
         Span chip;
         Span detail;
         if (c.complete()) {
@@ -169,9 +208,20 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
                     + (c.pendingReviews() == 1 ? " review is" : " reviews are") + " still to come, so it may change.");
         }
         detail.addClassName("cell-secondary");
-        Div cell = new Div(chip, detail);
+        Div cell = new Div(chip, detail, decisionChip(decision));
         cell.addClassNames("cell-stack", "band-cell");
         return cell;
+    }
+
+    /** The current decision as a chip, or a quiet "Not decided". */
+    static Component decisionChip(Decision d) {
+        Span chip = new Span(d == null ? "not decided" : d.outcome().label());
+        chip.addClassNames("chip", "decision-chip", d == null ? "decision-none"
+                : "decision-" + d.outcome().name().toLowerCase(Locale.ROOT));
+        if (d != null && d.reason() != null) {
+            chip.getElement().setAttribute("title", d.reason());
+        }
+        return chip;
     }
 
     private static Component header(String title, String detail) {
