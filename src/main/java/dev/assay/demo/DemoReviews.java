@@ -4,9 +4,13 @@ import dev.assay.attempt.Answer;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.base.SystemAuthentication;
+import dev.assay.decision.DecisionService;
+import dev.assay.decision.Outcome;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.IssuedInvitation;
 import dev.assay.invitation.NewInvitation;
+import dev.assay.ranking.AssessmentRanking;
+import dev.assay.ranking.RankingService;
 import dev.assay.review.PanelService;
 import dev.assay.review.ReviewService;
 import dev.assay.review.ScoreCell;
@@ -70,10 +74,14 @@ class DemoReviews implements ApplicationRunner {
     private final StaffService staff;
     private final ReviewService reviews;
     private final Clock clock;
+    private final RankingService rankings;
+    private final DecisionService decisions;
 
     DemoReviews(InvitationService invitations, AttemptService attempts,
             AssessmentService assessments, PanelService panelService, StaffService staff,
-            ReviewService reviews, Clock clock) {
+            ReviewService reviews, Clock clock, RankingService rankings, DecisionService decisions) {
+        this.rankings = rankings;
+        this.decisions = decisions;
         this.invitations = invitations;
         this.attempts = attempts;
         this.assessments = assessments;
@@ -190,7 +198,38 @@ class DemoReviews implements ApplicationRunner {
             }));
         }
         SystemAuthentication.runAs("RECRUITER", () -> panelService.closeReview(roundId));
-        log.info("Demo review: a closed round of 40 scored candidates for the ranking");
+        decide(roundId);
+        log.info("Demo review: a closed round of 40 scored candidates for the ranking, with Rhea's decisions");
+    }
+
+    /**
+     * Rhea, a recruiter, decides on the closed round from its ranking, as a person would: the top ten advance,
+     * the next eight wait, the rest are declined but for four she has not got to yet.
+     */
+    private void decide(long roundId) {
+        StaffMember rhea = SystemAuthentication.callAs("ADMIN", () -> staff.list()).stream()
+                .filter(m -> m.email().equals("rhea@assay.example")).findFirst().orElse(null);
+        if (rhea == null) {
+            return;
+        }
+        SystemAuthentication.runAs("SYSTEM", () -> staff.callAsStaff(rhea.id(), () -> {
+            // A confidence other than the default computes the ranking afresh (the snapshot may still be on its way).
+            List<Long> order = rankings.ranking(roundId, 0.9).candidates().stream()
+                    .sorted(java.util.Comparator.comparingInt(AssessmentRanking.Candidate::position))
+                    .map(AssessmentRanking.Candidate::submissionId).toList();
+            int n = order.size();
+            decisions.record(roundId, order.subList(0, Math.min(10, n)), Outcome.ADVANCE,
+                    "Strong across the rubric; invite to the first interview.");
+            if (n > 10) {
+                decisions.record(roundId, order.subList(10, Math.min(18, n)), Outcome.HOLD,
+                        "Close to the line; revisit after the first interviews.");
+            }
+            if (n > 22) {
+                decisions.record(roundId, order.subList(18, n - 4), Outcome.DECLINE,
+                        "Below the bar on automation and critique for this round.");
+            }
+            return null;
+        }));
     }
 
     /** A plausible answer; quality 1 (thin) to 3 (thorough). */

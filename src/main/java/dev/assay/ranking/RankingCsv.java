@@ -1,10 +1,11 @@
 package dev.assay.ranking;
 
+import dev.assay.decision.Decision;
 import dev.assay.review.CollaborationSummary;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The ranking as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads
@@ -28,6 +29,15 @@ public final class RankingCsv {
      * corrected, the messages and those asking it to check, and the share of the deliverable copied from it.
      */
     public static String write(AssessmentRanking ranking, Map<Long, CollaborationSummary> assistant) {
+        return write(ranking, assistant, Map.of());
+    }
+
+    /**
+     * With the recruiters' current decisions too (by submission id): when any candidate has one, four more columns
+     * give the decision, its reason, who made it and when (UTC).
+     */
+    public static String write(AssessmentRanking ranking, Map<Long, CollaborationSummary> assistant,
+            Map<Long, Decision> decisions) {
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(List.of("Position", "Band", "Candidate code", "Name", "Email",
                 "Adjusted score", "Adjusted SE", "Raw score", "Raw SE", "Adjusted for severity", "Reviews",
@@ -38,6 +48,10 @@ public final class RankingCsv {
         if (withAssistant) {
             header.addAll(List.of("AI flaws served", "AI flaws in deliverable", "AI flaws corrected",
                     "Assistant messages", "Messages asking to check", "Share copied from assistant"));
+        }
+        boolean withDecisions = !decisions.isEmpty();
+        if (withDecisions) {
+            header.addAll(List.of("Decision", "Decision reason", "Decided by", "Decided at (UTC)"));
         }
         line(out, header);
         for (AssessmentRanking.Candidate c : ranking.candidates()) {
@@ -60,6 +74,12 @@ public final class RankingCsv {
                             String.valueOf(a.corrected()), String.valueOf(a.messages()), String.valueOf(a.checkMessages()),
                             number(a.copiedShare())));
                 }
+            }
+            if (withDecisions) {
+                Decision d = decisions.get(c.submissionId());
+                cells.addAll(d == null ? List.of("", "", "", "") : List.of(d.outcome().label(),
+                        d.reason() == null ? "" : d.reason(), d.decidedBy(),
+                        d.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
             }
             line(out, cells);
         }

@@ -2,8 +2,9 @@ package dev.assay.ranking;
 
 import dev.assay.assistant.TextEmbedder;
 import dev.assay.attempt.SubmittedResponse;
-import dev.assay.review.CollaborationEvidence;
 import dev.assay.attempt.port.SubmittedWork;
+import dev.assay.decision.DecisionService;
+import dev.assay.review.CollaborationEvidence;
 import dev.assay.review.FlagCheck;
 import dev.assay.review.ReviewException;
 import dev.assay.review.ScoredSubmission;
@@ -39,10 +40,12 @@ public class RankingService {
     private final TaskVersions tasks;
 
     private final TextEmbedder embedder;
+    private final DecisionService decisions;
 
     RankingService(RankingSnapshots snapshots, RankingComputation computation, ScoredWork work,
-            SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder) {
+            SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder, DecisionService decisions) {
         this.embedder = embedder;
+        this.decisions = decisions;
         this.snapshots = snapshots;
         this.computation = computation;
         this.work = work;
@@ -56,11 +59,16 @@ public class RankingService {
                 .orElseThrow(() -> new ReviewException("This submission no longer exists."));
     }
 
-    /** The ranking at {@code confidence}: from the snapshot at the default, computed afresh at any other. */
-    /** The ranking as CSV, with the assistant's evidence for candidates who had an AI-collaboration task. */
+    /**
+     * The ranking as CSV, with the assistant's evidence for candidates who had an AI-collaboration task and the
+     * recruiters' current decisions.
+     */
     public String csv(long assessmentId, double confidence) {
-        return RankingCsv.write(ranking(assessmentId, confidence), work.collaborationSummaries(assessmentId));
+        return RankingCsv.write(ranking(assessmentId, confidence), work.collaborationSummaries(assessmentId),
+                decisions.current(assessmentId));
     }
+
+    /** The ranking at {@code confidence}: from the snapshot at the default, computed afresh at any other. */
 
     public AssessmentRanking ranking(long assessmentId, double confidence) {
         if (!(confidence > 0.5 && confidence < 1)) {

@@ -35,4 +35,22 @@ class RankingCsvTest {
                 "1,1,C-7F3K,Zoë Ångström,zoe@example.com,3.750,0.300,3.500,0.250,yes,2,0,3.500,yes,Reconciled score",
                 "2,1,C-9Q2M,Ola Nordmann,ola@example.com,3.100,0.450,3.000,0.400,yes,1,1,3.000,yes,Unresolved at close");
     }
+
+    @Test
+    void addsTheCurrentDecisionsWhenThereAreAny() {
+        AssessmentRanking ranking = new AssessmentRanking(1, "T", false, 0.95,
+                List.of(new AssessmentRanking.Criterion("ai-critique", "Critique", 1.0)),
+                List.of(new AssessmentRanking.Candidate(9, "C-7F3K", null, null, 1, 1, 3.5, 0.25, 3.75, 0.3, true, 2, 0,
+                        Map.of("ai-critique", 3.5), false, null),
+                        new AssessmentRanking.Candidate(10, "C-9Q2M", null, null, 1, 2, 3.0, 0.4, 3.1, 0.45, true, 2, 0,
+                        Map.of("ai-critique", 3.0), false, null)),
+                List.of(), true, null, 0);
+        var decided = Map.of(9L, new dev.assay.decision.Decision(1, 9, dev.assay.decision.Outcome.DECLINE,
+                "Withdrew, \"by email\"", "rhea@assay.example", java.time.Instant.parse("2026-12-03T10:15:30.123Z")));
+        List<String> lines = RankingCsv.write(ranking, Map.of(), decided).lines().toList();
+        assertThat(lines.getFirst()).endsWith(",Flagged,Disagreement,Decision,Decision reason,Decided by,Decided at (UTC)");
+        assertThat(lines.get(1)).endsWith(",no,,Decline,\"Withdrew, \"\"by email\"\"\",rhea@assay.example,"
+                + "2026-12-03T10:15:30Z");
+        assertThat(lines.get(2)).endsWith(",no,,,,,");
+    }
 }

@@ -1,9 +1,9 @@
 package dev.assay.attempt.ui;
 
-import dev.assay.base.Conflicts;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.OtherPageException;
+import dev.assay.base.Conflicts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

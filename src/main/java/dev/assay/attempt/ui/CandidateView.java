@@ -1,6 +1,5 @@
 package dev.assay.attempt.ui;
 
-import dev.assay.base.Conflicts;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -29,13 +28,14 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.assay.attempt.Answer;
 import dev.assay.attempt.AnswerRules;
 import dev.assay.attempt.AnswerTexts;
+import dev.assay.attempt.AssistantTurn;
 import dev.assay.attempt.AttemptException;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.CandidatePulse;
 import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.OtherPageException;
-import dev.assay.attempt.AssistantTurn;
+import dev.assay.base.Conflicts;
 import dev.assay.base.Sha256;
 import dev.assay.base.ui.Dates;
 import dev.assay.taskbank.brief.TaskBrief;

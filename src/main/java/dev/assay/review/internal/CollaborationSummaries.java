@@ -1,10 +1,10 @@
 package dev.assay.review.internal;
 
-import dev.assay.base.Conflicts;
 import dev.assay.assistant.TextEmbedder;
 import dev.assay.attempt.AttemptSubmitted;
 import dev.assay.attempt.SubmittedResponse;
 import dev.assay.attempt.port.SubmittedWork;
+import dev.assay.base.Conflicts;
 import dev.assay.review.CollaborationEvidence;
 import dev.assay.review.CollaborationSummary;
 import dev.assay.taskbank.TaskKind;
@@ -17,8 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Computes and stores, once per submitted attempt, the summary of its AI-collaboration tasks' evidence, so a

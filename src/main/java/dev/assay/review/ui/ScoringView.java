@@ -1,6 +1,5 @@
 package dev.assay.review.ui;
 
-import dev.assay.base.Conflicts;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
@@ -29,6 +28,7 @@ import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import dev.assay.base.Conflicts;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.UnsavedChanges;
 import dev.assay.base.ui.ViewHeader;

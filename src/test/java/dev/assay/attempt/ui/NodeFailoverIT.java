@@ -1,7 +1,7 @@
 package dev.assay.attempt.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.assay.review.ReviewFixtures.recruiter;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.assay.invitation.InvitationService;
