@@ -1,14 +1,15 @@
 package dev.assay.attempt;
 
+import dev.assay.assistant.LiveAssistant;
+import dev.assay.assistant.PlaybookMatcher;
 import dev.assay.attempt.internal.AnswerJson;
 import dev.assay.attempt.internal.AnswerWrites;
 import dev.assay.attempt.internal.Attempt;
 import dev.assay.attempt.internal.AttemptRepository;
 import dev.assay.attempt.internal.AttemptTask;
+import dev.assay.attempt.internal.SelfIdentifications;
 import dev.assay.attempt.internal.Submissions;
 import dev.assay.attempt.internal.Transcripts;
-import dev.assay.assistant.LiveAssistant;
-import dev.assay.assistant.PlaybookMatcher;
 import dev.assay.invitation.CandidateLink;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.port.CandidateRecords;
@@ -69,10 +70,14 @@ public class AttemptService {
     static final int START_TRIES = 4;
     private static final String NOT_THIS_TASK = "This answer does not match the task on the page. Please reload the page.";
 
+    private final SelfIdentifications selfIdentifications;
+
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
             CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
             Submissions submissions, Clock clock, PlatformTransactionManager transactions, Transcripts transcripts,
-            PlaybookMatcher matcher, LiveAssistant live, io.micrometer.core.instrument.MeterRegistry meters) {
+            PlaybookMatcher matcher, LiveAssistant live, io.micrometer.core.instrument.MeterRegistry meters,
+            SelfIdentifications selfIdentifications) {
+        this.selfIdentifications = selfIdentifications;
         this.saves = io.micrometer.core.instrument.Timer.builder("assay.saves")
                 .description("Candidates' answer saves (the candidate page's save path)").register(meters);
         this.live = live;
@@ -413,6 +418,32 @@ public class AttemptService {
     @Transactional(readOnly = true)
     public SubmittedResponse response(long attemptId) {
         return ports.response(attemptId);
+    }
+
+    /**
+     * Stores the candidate's voluntary self-identification (or replaces earlier answers). Only once the attempt is
+     * submitted, so the answers can have no bearing on it; kept apart from the attempt and used only in totals.
+     */
+    @PreAuthorize("permitAll()")
+    public void selfIdentify(String token, SelfIdentification answers) {
+        CandidateLink link = invitations.resolve(token);
+        Attempt attempt = link.invitationId() == null ? null
+                : attempts.findByInvitationId(link.invitationId()).orElse(null);
+        if (attempt == null || !attempt.isSubmitted()) {
+            throw new AttemptException("These questions open once your answers are submitted.");
+        }
+        if (answers == null || (answers.sex() == null && answers.raceEthnicity() == null)) {
+            throw new AttemptException("Choose an answer to at least one question, or simply close the page.");
+        }
+        selfIdentifications.store(link.invitationId(), link.assessmentId(), answers, clock.instant());
+    }
+
+    /** Whether the candidate of this link has answered the voluntary questions. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public boolean selfIdentified(String token) {
+        CandidateLink link = invitations.resolve(token);
+        return link.invitationId() != null && selfIdentifications.answered(link.invitationId());
     }
 
     /** Submits from the page that saves the attempt; another tab that was replaced cannot submit. */

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -35,6 +36,7 @@ import dev.assay.attempt.CandidatePulse;
 import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.OtherPageException;
+import dev.assay.attempt.SelfIdentification;
 import dev.assay.base.Conflicts;
 import dev.assay.base.Sha256;
 import dev.assay.base.ui.Dates;
@@ -772,6 +774,58 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         dialog.open();
     }
 
+    /**
+     * The voluntary questions, offered only now that the work is submitted: sex and race/ethnicity (EEO-1), each
+     * with "prefer not to say", either may be left out. Stored apart from the work, counted only in totals.
+     */
+    private Component selfIdentification() {
+        Div card = new Div();
+        card.addClassNames("candidate-card", "self-id-card");
+        card.setId("self-id");
+        Select<SelfIdentification.Sex> sex = new Select<>();
+        sex.setId("self-id-sex");
+        sex.setLabel("Sex");
+        sex.setItems(SelfIdentification.Sex.values());
+        sex.setEmptySelectionAllowed(true);
+        sex.setEmptySelectionCaption("No answer");
+        sex.setItemLabelGenerator(s -> s == null ? "No answer" : s.label());
+        Select<SelfIdentification.RaceEthnicity> race = new Select<>();
+        race.setId("self-id-race");
+        race.setLabel("Race / ethnicity");
+        race.setItems(SelfIdentification.RaceEthnicity.values());
+        race.setEmptySelectionAllowed(true);
+        race.setEmptySelectionCaption("No answer");
+        race.setItemLabelGenerator(r -> r == null ? "No answer" : r.label());
+        Paragraph problem = new Paragraph();
+        problem.setId("self-id-problem");
+        problem.addClassName("field-problem");
+        problem.setVisible(false);
+        Button save = new Button("Save my answers", e -> {
+            try {
+                attempts.selfIdentify(token, new SelfIdentification(sex.getValue(), race.getValue()));
+                card.removeAll();
+                Paragraph thanks = new Paragraph("Thank you. Your answers are stored apart from your work and only "
+                        + "ever counted in totals.");
+                thanks.setId("self-id-thanks");
+                card.add(thanks);
+            } catch (AttemptException ex) {
+                problem.setText(ex.getMessage());
+                problem.setVisible(true);
+            }
+        });
+        save.setId("self-id-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div fields = new Div(sex, race);
+        fields.addClassName("self-id-fields");
+        card.add(new H2("Optional: help us check this hiring is fair"),
+                new Paragraph("These questions are voluntary and you can skip them by closing the page. Your work is "
+                        + "already submitted, so your answers cannot affect it. They are kept apart from your work, "
+                        + "never shown to the reviewers or anyone deciding about you, and only ever counted in totals "
+                        + "to check whether the assessment treats groups of people differently."),
+                fields, problem, save);
+        return card;
+    }
+
     private void receipt() {
         title = "Submitted";
         Div card = new Div();
@@ -787,6 +841,9 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                         + "hear from " + session.contact() + " about the next steps."),
                 new Paragraph("You can close this page. Your answers can no longer be changed."));
         Main main = new Main(card);
+        if (!attempts.selfIdentified(token)) {
+            main.add(selfIdentification());
+        }
         main.addClassName("candidate-main");
         add(topBar(), main);
     }
