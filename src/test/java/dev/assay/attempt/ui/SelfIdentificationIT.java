@@ -4,65 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.attempt.AttemptException;
-import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.SelfIdentification;
 import dev.assay.attempt.SelfIdentification.RaceEthnicity;
 import dev.assay.attempt.SelfIdentification.Sex;
-import dev.assay.invitation.InvitationService;
-import dev.assay.invitation.IssuedInvitation;
-import dev.assay.support.BrowserTest;
-import dev.assay.taskbank.AssessmentService;
-import dev.assay.taskbank.JobRoleService;
-import dev.assay.taskbank.TaskBankService;
-import dev.assay.taskbank.TaskSamples;
+import dev.assay.base.Sha256;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The voluntary self-identification: offered only after submitting, stored apart from the work (one row per
  * invitation, replaced when answered again), and refused before the attempt is submitted.
  */
-class SelfIdentificationIT extends BrowserTest {
+class SelfIdentificationIT extends CandidateBrowserTest {
 
     private static final String PAGE = "self-id-page";
 
-    @Autowired
-    AttemptService attempts;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    JobRoleService roles;
-
-    @Autowired
-    TaskBankService bank;
-
-    @Autowired
-    AssessmentService assessments;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private String invited(String who) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        IssuedInvitation issued = OneTaskAssessments.invite(roles, bank, assessments, invitations,
-                role -> TaskSamples.critique("Self-id memo " + id, role), id, who);
-        return issued.link().substring(issued.link().lastIndexOf('/') + 1);
+    private String invited() {
+        return tokenOf(invite(assessment()));
     }
 
     private Map<String, Object> stored(String token) {
-        return jdbc.queryForMap("SELECT s.sex, s.race_ethnicity FROM self_identification s JOIN invitation i "
-                + "ON i.id = s.invitation_id WHERE i.token_hash = ?", dev.assay.base.Sha256.hex(token));
+        return jdbc.sql("SELECT s.sex, s.race_ethnicity FROM self_identification s JOIN invitation i "
+                + "ON i.id = s.invitation_id WHERE i.token_hash = ?").param(Sha256.hex(token)).query().singleRow();
     }
 
     @Test
     void theQuestionsOpenOnlyAfterSubmittingAndAnswersAreReplacedNotAdded() {
-        String token = invited("sid");
+        String token = invited();
         SelfIdentification answers = new SelfIdentification(Sex.FEMALE, RaceEthnicity.ASIAN);
         assertThatThrownBy(() -> attempts.selfIdentify(token, answers)).isInstanceOf(AttemptException.class)
                 .hasMessageContaining("once your answers are submitted");
@@ -79,13 +48,13 @@ class SelfIdentificationIT extends BrowserTest {
         assertThat(stored(token)).containsEntry("sex", "FEMALE").containsEntry("race_ethnicity", "ASIAN");
         attempts.selfIdentify(token, new SelfIdentification(Sex.DECLINED, null));
         assertThat(stored(token)).containsEntry("sex", "DECLINED").containsEntry("race_ethnicity", null);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM self_identification s JOIN invitation i ON i.id = "
-                + "s.invitation_id WHERE i.token_hash = ?", Long.class, dev.assay.base.Sha256.hex(token))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM self_identification s JOIN invitation i ON i.id = s.invitation_id "
+                + "WHERE i.token_hash = ?").param(Sha256.hex(token)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aCandidateAnswersOnTheReceiptAndTheQuestionsDoNotComeBack() {
-        String token = invited("sie");
+        String token = invited();
         attempts.start(token, true);
         attempts.claim(token, PAGE);
         attempts.submit(token, PAGE);
