@@ -3,7 +3,8 @@ package dev.assay.ranking.stats;
 /**
  * The few distribution functions the statistics need: the regularised incomplete beta function (Lentz's
  * continued fraction, as in Press et al., Numerical Recipes, 3rd ed., §6.4) and, from it, the F
- * distribution's CDF and quantiles.
+ * distribution's CDF and quantiles; the regularised incomplete gamma function (series and continued fraction,
+ * ibid. §6.2) and, from it, the standard normal's two-sided tail.
  */
 public final class Distributions {
 
@@ -105,5 +106,56 @@ public final class Distributions {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    /** The regularised upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a), for a &gt; 0 and x ≥ 0. */
+    public static double regularizedGammaQ(double a, double x) {
+        if (!(a > 0) || !(x >= 0)) {
+            throw new IllegalArgumentException("a must be positive and x not negative");
+        }
+        if (x == 0) {
+            return 1;
+        }
+        double front = Math.exp(-x + a * Math.log(x) - logGamma(a));
+        if (x < a + 1) {
+            // The series for P(a, x), then Q = 1 − P.
+            double ap = a;
+            double sum = 1 / a;
+            double term = sum;
+            for (int n = 0; n < 10_000 && Math.abs(term) >= Math.abs(sum) * EPS; n++) {
+                ap += 1;
+                term *= x / ap;
+                sum += term;
+            }
+            return Math.max(0, 1 - sum * front);
+        }
+        // The continued fraction for Q(a, x), by Lentz's method.
+        double b = x + 1 - a;
+        double c = 1 / TINY;
+        double d = 1 / b;
+        double h = d;
+        for (int i = 1; i <= 10_000; i++) {
+            double an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            d = Math.abs(d) < TINY ? TINY : d;
+            c = b + an / c;
+            c = Math.abs(c) < TINY ? TINY : c;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.abs(delta - 1) < EPS) {
+                break;
+            }
+        }
+        return front * h;
+    }
+
+    /** P(|Z| ≥ |z|) for a standard normal Z: the two-sided p-value of a z statistic (Q(½, z²/2)). */
+    public static double normalTwoSided(double z) {
+        if (Double.isNaN(z)) {
+            throw new IllegalArgumentException("z must be a number");
+        }
+        return Double.isInfinite(z) ? 0 : regularizedGammaQ(0.5, z * z / 2);
     }
 }
