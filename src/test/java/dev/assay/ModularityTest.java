@@ -55,4 +55,13 @@ class ModularityTest {
                 .because("modules call each other through ports, never by acting as someone else inside a request")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheFairnessServiceReadsSelfIdentificationAnswers() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.attempt", "dev.assay.attempt.internal",
+                        "dev.assay.attempt.selfid", "dev.assay.fairness")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.attempt.selfid..")
+                .because("answers are read only to be counted; no view, and no other module, may read them")
+                .check(CLASSES);
+    }
 }

@@ -3,6 +3,7 @@ package dev.assay.demo;
 import dev.assay.attempt.Answer;
 import dev.assay.attempt.AttemptService;
 import dev.assay.attempt.CandidateSession;
+import dev.assay.attempt.SelfIdentification;
 import dev.assay.base.SystemAuthentication;
 import dev.assay.decision.DecisionService;
 import dev.assay.decision.Outcome;
@@ -144,7 +145,9 @@ class DemoReviews implements ApplicationRunner {
             return assessments.open(created.id()).id();
         });
         SplittableRandom random = new SplittableRandom(2026);
+        SplittableRandom answering = new SplittableRandom(144);
         Map<String, Double> quality = new HashMap<>();
+        Set<String> women = new java.util.HashSet<>();
         for (int i = 0; i < 40; i++) {
             String name = FIRST[i % FIRST.length] + " " + LAST[(i * 7 + i / FIRST.length) % LAST.length];
             String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + i + "@candidates.example";
@@ -163,6 +166,13 @@ class DemoReviews implements ApplicationRunner {
             }
             attempts.submit(token, PAGE);
             quality.put(issued.invitation().candidateCode(), q);
+            SelfIdentification answers = selfIdentification(answering);
+            if (answers != null) {
+                attempts.selfIdentify(token, answers);
+                if (answers.sex() == SelfIdentification.Sex.FEMALE) {
+                    women.add(issued.invitation().candidateCode());
+                }
+            }
         }
         List<StaffMember> reviewers = SystemAuthentication.callAs("RECRUITER", () -> staff.reviewers()).stream()
                 .filter(m -> m.email().endsWith("@assay.example")).toList();
@@ -183,7 +193,10 @@ class DemoReviews implements ApplicationRunner {
                     List<ScoreCell> cells = new ArrayList<>();
                     for (var t : sheet.tasks()) {
                         for (String key : t.criterionKeys()) {
-                            int level = (int) Math.max(1, Math.min(5, Math.round(q - severity
+                            // The panel reads "Clarity of communication" a level lower for women than the
+                            // work warrants: the gap the adverse-impact monitor should find on that criterion.
+                            double gap = key.equals("communication") && women.contains(item.candidateCode()) ? 0.9 : 0;
+                            int level = (int) Math.max(1, Math.min(5, Math.round(q - severity - gap
                                     + 0.9 * (random.nextDouble() - 0.5))));
                             cells.add(new ScoreCell(t.position(), key, level,
                                     level == 1 || level == 5 ? "Clear evidence in the answer for this level." : ""));
@@ -200,6 +213,28 @@ class DemoReviews implements ApplicationRunner {
         SystemAuthentication.runAs("RECRUITER", () -> panelService.closeReview(roundId));
         decide(roundId);
         log.info("Demo review: a closed round of 40 scored candidates for the ranking, with Rhea's decisions");
+    }
+
+    /**
+     * A candidate's voluntary answers, drawn roughly as a US applicant pool answers: most answer both questions,
+     * a few prefer not to say, and about one in fifteen does not answer at all (null).
+     */
+    private static SelfIdentification selfIdentification(SplittableRandom r) {
+        if (r.nextInt(15) == 0) {
+            return null;
+        }
+        double s = r.nextDouble();
+        SelfIdentification.Sex sex = s < 0.47 ? SelfIdentification.Sex.FEMALE : s < 0.94 ? SelfIdentification.Sex.MALE
+                : s < 0.96 ? SelfIdentification.Sex.ANOTHER : SelfIdentification.Sex.DECLINED;
+        double e = r.nextDouble();
+        SelfIdentification.RaceEthnicity race = e < 0.36 ? SelfIdentification.RaceEthnicity.WHITE
+                : e < 0.56 ? SelfIdentification.RaceEthnicity.ASIAN
+                : e < 0.72 ? SelfIdentification.RaceEthnicity.HISPANIC_OR_LATINO
+                : e < 0.86 ? SelfIdentification.RaceEthnicity.BLACK_OR_AFRICAN_AMERICAN
+                : e < 0.91 ? SelfIdentification.RaceEthnicity.TWO_OR_MORE
+                : e < 0.93 ? SelfIdentification.RaceEthnicity.AMERICAN_INDIAN_OR_ALASKA_NATIVE
+                : SelfIdentification.RaceEthnicity.DECLINED;
+        return new SelfIdentification(sex, race);
     }
 
     /**

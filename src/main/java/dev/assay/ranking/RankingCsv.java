@@ -1,5 +1,6 @@
 package dev.assay.ranking;
 
+import dev.assay.base.CsvText;
 import dev.assay.decision.Decision;
 import dev.assay.review.CollaborationSummary;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class RankingCsv {
      */
     public static String write(AssessmentRanking ranking, Map<Long, CollaborationSummary> assistant,
             Map<Long, Decision> decisions) {
-        StringBuilder out = new StringBuilder("\uFEFF");
+        CsvText out = new CsvText();
         List<String> header = new ArrayList<>(List.of("Position", "Band", "Candidate code", "Name", "Email",
                 "Adjusted score", "Adjusted SE", "Raw score", "Raw SE", "Adjusted for severity", "Reviews",
                 "Reviews still to come"));
@@ -53,7 +54,7 @@ public final class RankingCsv {
         if (withDecisions) {
             header.addAll(List.of("Decision", "Decision reason", "Decided by", "Decided at (UTC)"));
         }
-        line(out, header);
+        out.row(header);
         for (AssessmentRanking.Candidate c : ranking.candidates()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()), String.valueOf(c.band()),
                     c.candidateCode(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email(),
@@ -81,33 +82,12 @@ public final class RankingCsv {
                         d.reason() == null ? "" : d.reason(), d.decidedBy(),
                         d.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
             }
-            line(out, cells);
+            out.row(cells);
         }
         return out.toString();
     }
 
     private static String number(double value) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static void line(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

@@ -2,6 +2,7 @@ package dev.assay.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.base.CsvText;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,12 @@ class RankingCsvTest {
 
     @Test
     void quotesEscapesAndDefusesFormulas() {
-        assertThat(RankingCsv.cell("plain")).isEqualTo("plain");
-        assertThat(RankingCsv.cell("Smith, Jo")).isEqualTo("\"Smith, Jo\"");
-        assertThat(RankingCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(RankingCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(RankingCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(RankingCsv.cell("-0.250")).isEqualTo("-0.250");
+        assertThat(CsvText.cell("plain")).isEqualTo("plain");
+        assertThat(CsvText.cell("Smith, Jo")).isEqualTo("\"Smith, Jo\"");
+        assertThat(CsvText.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CsvText.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvText.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvText.cell("-0.250")).isEqualTo("-0.250");
     }
 
     @Test

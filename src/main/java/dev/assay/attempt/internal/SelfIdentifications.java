@@ -1,14 +1,17 @@
 package dev.assay.attempt.internal;
 
 import dev.assay.attempt.SelfIdentification;
+import dev.assay.attempt.selfid.SelfIdentifiedAnswers;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The self_identification table: written by the candidate after submitting, read only in totals. */
 @Component
-public class SelfIdentifications {
+public class SelfIdentifications implements SelfIdentifiedAnswers {
 
     private final JdbcClient jdbc;
 
@@ -32,5 +35,20 @@ public class SelfIdentifications {
     public boolean answered(long invitationId) {
         return jdbc.sql("select count(*) from self_identification where invitation_id = ?").param(invitationId)
                 .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Map<Long, SelfIdentification> byInvitation(long assessmentId) {
+        Map<Long, SelfIdentification> out = new HashMap<>();
+        jdbc.sql("select invitation_id, sex, race_ethnicity from self_identification where assessment_id = ?")
+                .param(assessmentId)
+                .query((rs, n) -> {
+                    String sex = rs.getString(2);
+                    String race = rs.getString(3);
+                    out.put(rs.getLong(1), new SelfIdentification(sex == null ? null : SelfIdentification.Sex.valueOf(sex),
+                            race == null ? null : SelfIdentification.RaceEthnicity.valueOf(race)));
+                    return null;
+                }).list();
+        return out;
     }
 }

@@ -11,5 +11,10 @@
  * </ul>
  * Precision, recall and F1 of a candidate's flags against planted flaws are computed once, by the review
  * module's {@code FlagCheck}, which both the scoring sheet and the rank card use.
+ *
+ * <p>{@link dev.assay.ranking.stats.AdverseImpact}, {@link dev.assay.ranking.stats.ContingencyTests} and
+ * {@link dev.assay.ranking.stats.StandardisedDifference} serve the fairness module's adverse-impact monitor
+ * ({@code docs/fairness.md}).
  */
+@org.springframework.modulith.NamedInterface("stats")
 package dev.assay.ranking.stats;

@@ -88,9 +88,15 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         csvButton.setTabIndex(-1);
         csv.add(csvButton);
         csv.setEnabled(!ranking.candidates().isEmpty());
+        // By address: the adverse-impact monitor (module fairness) reads the ranking, not the other way round.
+        Anchor fairness = new Anchor("recruiter/fairness/" + assessmentId, "");
+        fairness.setId("open-fairness");
+        Button fairnessButton = new Button("Adverse impact", VaadinIcon.SCALE.create());
+        fairnessButton.setTabIndex(-1);
+        fairness.add(fairnessButton);
         add(back, new ViewHeader("Ranking · " + ranking.assessmentTitle(), ranking.identitiesVisible()
                 ? "The review is closed: candidates are shown by name."
-                : "Candidates are shown by code until the review is closed.", csv));
+                : "Candidates are shown by code until the review is closed.", fairness, csv));
         if (ranking.candidates().isEmpty()) {
             add(new EmptyState(VaadinIcon.BAR_CHART, "Nothing to rank yet",
                     "Candidates appear here once at least one reviewer has submitted a scorecard for them."));

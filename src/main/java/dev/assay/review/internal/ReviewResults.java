@@ -2,12 +2,12 @@ package dev.assay.review.internal;
 
 import dev.assay.invitation.InvitationView;
 import dev.assay.invitation.port.CandidateRecords;
+import dev.assay.review.Resolution;
 import dev.assay.review.ScoreCell;
 import dev.assay.review.ScoredSubmission;
 import dev.assay.review.port.ScoredWork;
 import dev.assay.staff.StaffMember;
 import dev.assay.staff.port.StaffDirectory;
-import dev.assay.review.Resolution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,6 +80,12 @@ class ReviewResults implements ScoredWork {
     @Override
     public Map<Long, dev.assay.review.CollaborationSummary> collaborationSummaries(long assessmentId) {
         return summaries.byAssessment(assessmentId);
+    }
+
+    @Override
+    public Map<Long, Long> invitations(long assessmentId) {
+        return submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId).stream()
+                .collect(Collectors.toMap(Submission::getId, Submission::getInvitationId));
     }
 
     @Override

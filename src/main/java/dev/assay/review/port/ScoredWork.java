@@ -34,6 +34,12 @@ public interface ScoredWork {
     /** What each submission's AI-collaboration tasks showed, by submission id (only those that have such tasks). */
     Map<Long, dev.assay.review.CollaborationSummary> collaborationSummaries(long assessmentId);
 
+    /**
+     * Each submission's invitation, by submission id: for joining totals kept by invitation (self-identification)
+     * onto the ranking without reading the scorecards again. Reveals no identity.
+     */
+    Map<Long, Long> invitations(long assessmentId);
+
     /** Names and emails by submission id once the review is closed; empty while it is open. */
     Map<Long, Identity> identities(long assessmentId);
 }

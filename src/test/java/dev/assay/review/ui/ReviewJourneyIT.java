@@ -31,6 +31,9 @@ class ReviewJourneyIT extends BrowserTest {
     @Autowired
     StaffService staff;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private final List<String> reviewerPagesChecked = new ArrayList<>();
 
     private WebElement visible(By locator) {
@@ -68,6 +71,9 @@ class ReviewJourneyIT extends BrowserTest {
         assertThat(lower).as("candidate's email user on " + where)
                 .doesNotContain(candidate.email().substring(0, candidate.email().indexOf('@')).toLowerCase());
         assertThat(driver.getTitle()).doesNotContainIgnoringCase(candidate.name());
+        // Nor what the candidate answered about themselves (stored for this candidate before review began).
+        assertThat(lower).as("self-identification on " + where).doesNotContain("native hawaiian")
+                .doesNotContain("another gender").doesNotContain("self-identification");
         reviewerPagesChecked.add(where);
     }
 
@@ -150,6 +156,9 @@ class ReviewJourneyIT extends BrowserTest {
         IssuedPassword recruiter = StaffFixtures.create(staff, "Board Recruiter", StaffRole.RECRUITER);
         IssuedPassword admin = StaffFixtures.create(staff, "Audit Admin", StaffRole.ADMIN);
         ReviewFixtures.Submitted candidate = fixtures.submit(assessment, "Zofia Quintero");
+        jdbc.update("INSERT INTO self_identification (invitation_id, assessment_id, sex, race_ethnicity, answered_at) "
+                + "VALUES (?, ?, 'ANOTHER', 'NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER', CURRENT_TIMESTAMP)",
+                candidate.invitationId(), assessment.id());
 
         // The recruiter puts two reviewers on the panel; the waiting submission is assigned to both.
         signIn(recruiter.member().email(), recruiter.password());
@@ -191,6 +200,12 @@ class ReviewJourneyIT extends BrowserTest {
         click(By.id("record-reconciliation"));
         waitUntil(d -> d.findElement(By.id("flag-state")).getText().contains("Disagreement resolved"));
         assertBlind(candidate, "the reconciled scorecard");
+        // The adverse-impact pages, where answers are counted, are not a reviewer's.
+        for (String path : List.of("recruiter/fairness/" + assessment.id(), "recruiter/bias-audit/" + assessment.id())) {
+            open(path);
+            assertBlind(candidate, path + " (refused)");
+            assertThat(driver.findElements(By.id("fairness-view"))).isEmpty();
+        }
         screenshot("review-reconciled");
 
         // The recruiter's board shows the flag and its resolution.
