@@ -11,13 +11,31 @@ import java.util.List;
  * @param provisional    of those, candidates with reviews still to come (their scores may move)
  * @param decided        candidates with a current decision; {@code advanced} of them advance
  * @param answered       ranked candidates who answered the self-identification questions at all
- * @param medianAdjusted the median adjusted score of the ranked candidates (null when none are ranked)
+ * @param medianAdjusted the median adjusted score of the ranked candidates (null when none are ranked, or when
+ *                       the report pools assessments, whose scores are each compared with their own median)
  * @param minGroup       the smallest group given a rate and a ratio
  * @param excludeShare   groups under this share of the total are excluded from the comparison
  */
 public record FairnessReport(long assessmentId, String assessmentTitle, boolean reviewClosed, int ranked,
         int provisional, int decided, int advanced, int answered, Double medianAdjusted, int minGroup,
-        double excludeShare, List<Characteristic> characteristics, List<Gaps> gaps) {
+        double excludeShare, List<Characteristic> characteristics, List<Gaps> gaps, Period period,
+        List<Source> sources) {
+
+    /**
+     * The dates (UTC, both included) of a report across assessments: candidates who submitted in them. Null for
+     * one assessment's report, which covers all its candidates.
+     */
+    public record Period(java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    /** An assessment that contributed candidates to a report across assessments. */
+    public record Source(long assessmentId, String title, int candidates, int decided) {
+    }
+
+    /** Whether this report pools several assessments (a period) rather than covering one. */
+    public boolean pooled() {
+        return period != null;
+    }
 
     /**
      * One characteristic (sex, race/ethnicity, or their intersection) analysed twice: selection (advanced of

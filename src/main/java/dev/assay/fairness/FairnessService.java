@@ -1,8 +1,8 @@
 package dev.assay.fairness;
 
-import dev.assay.attempt.SelfIdentification;
 import dev.assay.attempt.SelfIdentification.RaceEthnicity;
 import dev.assay.attempt.SelfIdentification.Sex;
+import dev.assay.attempt.SelfIdentification;
 import dev.assay.attempt.selfid.SelfIdentifiedAnswers;
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
@@ -12,6 +12,11 @@ import dev.assay.ranking.RankingService;
 import dev.assay.ranking.stats.AdverseImpact;
 import dev.assay.ranking.stats.StandardisedDifference;
 import dev.assay.review.port.ScoredWork;
+import dev.assay.taskbank.AssessmentService;
+import dev.assay.taskbank.AssessmentSummary;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,11 +48,12 @@ public class FairnessService {
     private final DecisionService decisions;
     private final ScoredWork work;
     private final SelfIdentifiedAnswers answers;
+    private final AssessmentService assessments;
     private final int minGroup;
     private final double excludeShare;
 
     FairnessService(RankingService rankings, DecisionService decisions, ScoredWork work, SelfIdentifiedAnswers answers,
-            @Value("${assay.fairness.min-group:5}") int minGroup,
+            AssessmentService assessments, @Value("${assay.fairness.min-group:5}") int minGroup,
             @Value("${assay.fairness.exclude-below:0.02}") double excludeShare) {
         if (minGroup < 2) {
             throw new IllegalArgumentException("assay.fairness.min-group must be at least 2");
@@ -59,65 +65,58 @@ public class FairnessService {
         this.decisions = decisions;
         this.work = work;
         this.answers = answers;
+        this.assessments = assessments;
         this.minGroup = minGroup;
         this.excludeShare = excludeShare;
     }
 
     /** The report for one assessment, from its current ranking, decisions and answers. */
     public FairnessReport report(long assessmentId) {
-        AssessmentRanking ranking = rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE);
-        Map<Long, Decision> decided = decisions.current(assessmentId);
-        Map<Long, Long> invitationOf = work.invitations(assessmentId);
-        Map<Long, SelfIdentification> byInvitation = answers.byInvitation(assessmentId);
-        Function<Long, SelfIdentification> answerOf = submission -> {
-            Long invitation = invitationOf.get(submission);
-            return invitation == null ? null : byInvitation.get(invitation);
-        };
-        List<AssessmentRanking.Candidate> ranked = ranking.candidates();
-        Double median = median(ranked.stream().mapToDouble(AssessmentRanking.Candidate::adjusted).toArray());
-        List<FairnessReport.Characteristic> characteristics = new ArrayList<>();
+        Scope scope = scope(assessmentId, null);
+        List<FairnessReport.Characteristic> characteristics = characteristics(scope.entries());
         List<FairnessReport.Gaps> gaps = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
-            Map<String, int[]> selection = dimension.emptyCounts();
-            int selectionUnknown = 0;
-            for (Decision d : decided.values()) {
-                String group = dimension.group(answerOf.apply(d.submissionId()));
-                if (group == null) {
-                    selectionUnknown++;
-                } else {
-                    int[] c = selection.get(group);
-                    c[0]++;
-                    c[1] += d.outcome() == Outcome.ADVANCE ? 1 : 0;
-                }
-            }
-            Map<String, int[]> scoring = dimension.emptyCounts();
-            Map<String, List<AssessmentRanking.Candidate>> members = new LinkedHashMap<>();
-            int scoringUnknown = 0;
-            for (AssessmentRanking.Candidate c : ranked) {
-                String group = dimension.group(answerOf.apply(c.submissionId()));
-                if (group == null) {
-                    scoringUnknown++;
-                } else {
-                    int[] n = scoring.get(group);
-                    n[0]++;
-                    n[1] += c.adjusted() > median ? 1 : 0;
-                    members.computeIfAbsent(group, g -> new ArrayList<>()).add(c);
-                }
-            }
-            AdverseImpact.Table scoringTable = AdverseImpact.analyse(groups(scoring), minGroup, excludeShare);
-            characteristics.add(new FairnessReport.Characteristic(dimension.key, dimension.title,
-                    AdverseImpact.analyse(groups(selection), minGroup, excludeShare), selectionUnknown, scoringTable,
-                    scoringUnknown));
-            if (dimension != Dimension.INTERSECTION_GROUPS) {
-                gaps.add(gaps(dimension, scoringTable, members, ranking.criteria()));
-            }
+        for (Dimension dimension : List.of(Dimension.SEX_GROUPS, Dimension.RACE_GROUPS)) {
+            FairnessReport.Characteristic c = characteristics.stream().filter(x -> x.key().equals(dimension.key))
+                    .findFirst().orElseThrow();
+            gaps.add(gaps(dimension, c.scoring(), scope.entries(), scope.ranking().criteria()));
         }
-        int answered = (int) ranked.stream().filter(c -> answerOf.apply(c.submissionId()) != null).count();
-        int advanced = (int) decided.values().stream().filter(d -> d.outcome() == Outcome.ADVANCE).count();
-        int provisional = (int) ranked.stream().filter(c -> !c.complete()).count();
-        return new FairnessReport(assessmentId, ranking.assessmentTitle(), ranking.identitiesVisible(), ranked.size(),
-                provisional, decided.size(), advanced, answered, median, minGroup, excludeShare,
-                List.copyOf(characteristics), List.copyOf(gaps));
+        return summary(scope.ranking().assessmentTitle(), assessmentId, scope.ranking().identitiesVisible(),
+                scope.entries(), scope.median(), characteristics, List.copyOf(gaps), null, List.of());
+    }
+
+    /**
+     * The report across every assessment for the candidates who submitted between {@code from} and {@code to}
+     * (UTC dates, both included): selection pooled, and scoring as each candidate's score against the median of
+     * their own assessment, since scores on different assessments are not on one scale. Score gaps per criterion
+     * are left to each assessment's report: assessments of different roles have different rubrics.
+     */
+    public FairnessReport period(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new IllegalArgumentException("Choose a period whose end is not before its start.");
+        }
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Entry> entries = new ArrayList<>();
+        List<FairnessReport.Source> sources = new ArrayList<>();
+        for (AssessmentSummary a : assessments.list()) {
+            Map<Long, ScoredWork.Intake> intakes = work.intakes(a.id());
+            if (intakes.values().stream().noneMatch(t -> !t.submittedAt().isBefore(start)
+                    && t.submittedAt().isBefore(end))) {
+                continue;
+            }
+            Scope scope = scope(a.id(), submission -> {
+                ScoredWork.Intake t = intakes.get(submission);
+                return t != null && !t.submittedAt().isBefore(start) && t.submittedAt().isBefore(end);
+            });
+            if (scope.entries().isEmpty()) {
+                continue;
+            }
+            entries.addAll(scope.entries());
+            sources.add(new FairnessReport.Source(a.id(), a.title(), scope.entries().size(),
+                    (int) scope.entries().stream().filter(e -> e.decision() != null).count()));
+        }
+        return summary("All assessments", 0, false, entries, null, characteristics(entries), List.of(),
+                new FairnessReport.Period(from, to), List.copyOf(sources));
     }
 
     /** The report as CSV (see {@link FairnessCsv}). */
@@ -125,12 +124,111 @@ public class FairnessService {
         return FairnessCsv.write(report(assessmentId));
     }
 
-    private FairnessReport.Gaps gaps(Dimension dimension, AdverseImpact.Table scoring,
-            Map<String, List<AssessmentRanking.Candidate>> members, List<AssessmentRanking.Criterion> criteria) {
+    /** The period's report as CSV. */
+    public String csv(LocalDate from, LocalDate to) {
+        return FairnessCsv.write(period(from, to));
+    }
+
+    /**
+     * One candidate as the monitor counts them: their answers, current decision (or null), whether they are ranked
+     * and if so their scores and whether they are above their assessment's median.
+     */
+    private record Entry(SelfIdentification answer, Outcome decision, AssessmentRanking.Candidate ranked,
+            boolean aboveMedian) {
+    }
+
+    private record Scope(AssessmentRanking ranking, List<Entry> entries, Double median) {
+    }
+
+    /** An assessment's candidates (those {@code include} accepts, or all) with what the monitor needs of each. */
+    private Scope scope(long assessmentId, java.util.function.LongPredicate include) {
+        AssessmentRanking ranking = rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE);
+        Map<Long, Decision> decided = decisions.current(assessmentId);
+        Map<Long, ScoredWork.Intake> intakes = work.intakes(assessmentId);
+        Map<Long, SelfIdentification> byInvitation = answers.byInvitation(assessmentId);
+        Function<Long, SelfIdentification> answerOf = submission -> {
+            ScoredWork.Intake intake = intakes.get(submission);
+            return intake == null ? null : byInvitation.get(intake.invitationId());
+        };
+        // The median is the whole assessment's, whatever part of it is counted.
+        Double median = median(ranking.candidates().stream().mapToDouble(AssessmentRanking.Candidate::adjusted).toArray());
+        Map<Long, AssessmentRanking.Candidate> ranked = new LinkedHashMap<>();
+        ranking.candidates().forEach(c -> ranked.put(c.submissionId(), c));
+        java.util.Set<Long> submissions = new java.util.LinkedHashSet<>(ranked.keySet());
+        submissions.addAll(decided.keySet());
+        List<Entry> entries = new ArrayList<>();
+        for (Long id : submissions) {
+            if (include != null && !include.test(id)) {
+                continue;
+            }
+            AssessmentRanking.Candidate c = ranked.get(id);
+            Decision d = decided.get(id);
+            entries.add(new Entry(answerOf.apply(id), d == null ? null : d.outcome(), c,
+                    c != null && c.adjusted() > median));
+        }
+        return new Scope(ranking, entries, median);
+    }
+
+    private List<FairnessReport.Characteristic> characteristics(List<Entry> entries) {
+        List<FairnessReport.Characteristic> out = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            Map<String, int[]> selection = dimension.emptyCounts();
+            Map<String, int[]> scoring = dimension.emptyCounts();
+            int selectionUnknown = 0;
+            int scoringUnknown = 0;
+            for (Entry e : entries) {
+                String group = dimension.group(e.answer());
+                if (e.decision() != null) {
+                    if (group == null) {
+                        selectionUnknown++;
+                    } else {
+                        int[] c = selection.get(group);
+                        c[0]++;
+                        c[1] += e.decision() == Outcome.ADVANCE ? 1 : 0;
+                    }
+                }
+                if (e.ranked() != null) {
+                    if (group == null) {
+                        scoringUnknown++;
+                    } else {
+                        int[] c = scoring.get(group);
+                        c[0]++;
+                        c[1] += e.aboveMedian() ? 1 : 0;
+                    }
+                }
+            }
+            out.add(new FairnessReport.Characteristic(dimension.key, dimension.title,
+                    AdverseImpact.analyse(groups(selection), minGroup, excludeShare), selectionUnknown,
+                    AdverseImpact.analyse(groups(scoring), minGroup, excludeShare), scoringUnknown));
+        }
+        return List.copyOf(out);
+    }
+
+    private FairnessReport summary(String title, long assessmentId, boolean reviewClosed, List<Entry> entries,
+            Double median, List<FairnessReport.Characteristic> characteristics, List<FairnessReport.Gaps> gaps,
+            FairnessReport.Period period, List<FairnessReport.Source> sources) {
+        int ranked = (int) entries.stream().filter(e -> e.ranked() != null).count();
+        int provisional = (int) entries.stream().filter(e -> e.ranked() != null && !e.ranked().complete()).count();
+        int decided = (int) entries.stream().filter(e -> e.decision() != null).count();
+        int advanced = (int) entries.stream().filter(e -> e.decision() == Outcome.ADVANCE).count();
+        int answered = (int) entries.stream().filter(e -> e.ranked() != null && e.answer() != null).count();
+        return new FairnessReport(assessmentId, title, reviewClosed, ranked, provisional, decided, advanced, answered,
+                median, minGroup, excludeShare, characteristics, gaps, period, sources);
+    }
+
+    private FairnessReport.Gaps gaps(Dimension dimension, AdverseImpact.Table scoring, List<Entry> entries,
+            List<AssessmentRanking.Criterion> criteria) {
         if (scoring.reference() == null) {
             return new FairnessReport.Gaps(dimension.key, dimension.title, null, List.of(), List.of(),
                     scoring.note() != null ? scoring.note()
                             : "No group has at least " + minGroup + " scored people to compare with.");
+        }
+        Map<String, List<AssessmentRanking.Candidate>> members = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            String group = dimension.group(e.answer());
+            if (group != null && e.ranked() != null) {
+                members.computeIfAbsent(group, g -> new ArrayList<>()).add(e.ranked());
+            }
         }
         List<String> compared = scoring.rows().stream()
                 .filter(r -> r.standing() == AdverseImpact.Standing.COMPARED).map(AdverseImpact.Row::label).toList();

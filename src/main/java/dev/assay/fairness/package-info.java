@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Fairness",
         allowedDependencies = {"base", "base :: ui", "ranking", "ranking :: stats", "decision", "review :: port",
-                "attempt", "attempt :: self-identification"})
+                "attempt", "attempt :: self-identification", "taskbank"})
 package dev.assay.fairness;

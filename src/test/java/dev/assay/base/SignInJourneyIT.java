@@ -38,7 +38,7 @@ class SignInJourneyIT extends BrowserTest {
         waitFor(By.id("recruiter-home"));
         assertThat(path()).isEqualTo("recruiter");
         assertThat(navigationItems()).containsExactly("Assessments", "Roles and rubrics", "Task bank", "Import / export",
-                "Outbox");
+                "Outbox", "Adverse impact");
         screenshot("recruiter-home");
     }
 
@@ -60,7 +60,7 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("recruiter-home"));
         assertThat(navigationItems()).containsExactly("Assessments", "Roles and rubrics", "Task bank", "Import / export",
-                "Outbox", "My reviews");
+                "Outbox", "Adverse impact", "My reviews");
     }
 
     @Test

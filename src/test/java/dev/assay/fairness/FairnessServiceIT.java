@@ -114,6 +114,26 @@ class FairnessServiceIT extends DatabaseTest {
     }
 
     @Test
+    void aPeriodPoolsTheAssessmentsWhoseCandidatesSubmittedInIt() {
+        FairnessFixtures.Round round = fixtures.round();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        FairnessReport period = recruiter(() -> fairness.period(today.minusDays(1), today.plusDays(1)));
+        assertThat(period.pooled()).isTrue();
+        assertThat(period.sources()).contains(new FairnessReport.Source(round.assessment().id(),
+                round.assessment().title(), 12, 12));
+        assertThat(period.medianAdjusted()).as("each assessment has its own median").isNull();
+        assertThat(period.gaps()).as("rubrics differ between assessments").isEmpty();
+        assertThat(period.decided()).isGreaterThanOrEqualTo(12);
+
+        FairnessReport before = recruiter(() -> fairness.period(java.time.LocalDate.of(2001, 1, 1),
+                java.time.LocalDate.of(2001, 12, 31)));
+        assertThat(before.empty()).isTrue();
+        assertThat(before.sources()).isEmpty();
+        assertThatThrownBy(() -> recruiter(() -> fairness.period(today, today.minusDays(1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anAssessmentWithNothingDecidedOrAnsweredSaysSoWithoutRatios() {
         var a = fixtures.emptyRound();
         FairnessReport report = recruiter(() -> fairness.report(a.id()));

@@ -83,9 +83,9 @@ class ReviewResults implements ScoredWork {
     }
 
     @Override
-    public Map<Long, Long> invitations(long assessmentId) {
+    public Map<Long, Intake> intakes(long assessmentId) {
         return submissions.findByAssessmentIdOrderBySubmittedAtAscIdAsc(assessmentId).stream()
-                .collect(Collectors.toMap(Submission::getId, Submission::getInvitationId));
+                .collect(Collectors.toMap(Submission::getId, s -> new Intake(s.getInvitationId(), s.getSubmittedAt())));
     }
 
     @Override

@@ -34,11 +34,16 @@ public interface ScoredWork {
     /** What each submission's AI-collaboration tasks showed, by submission id (only those that have such tasks). */
     Map<Long, dev.assay.review.CollaborationSummary> collaborationSummaries(long assessmentId);
 
+    /** A submission's invitation and when the candidate submitted. */
+    record Intake(long invitationId, java.time.Instant submittedAt) {
+    }
+
     /**
-     * Each submission's invitation, by submission id: for joining totals kept by invitation (self-identification)
-     * onto the ranking without reading the scorecards again. Reveals no identity.
+     * Each submission's invitation and submission time, by submission id: for joining totals kept by invitation
+     * (self-identification) onto the ranking, and for choosing a period, without reading the scorecards again.
+     * Reveals no identity.
      */
-    Map<Long, Long> invitations(long assessmentId);
+    Map<Long, Intake> intakes(long assessmentId);
 
     /** Names and emails by submission id once the review is closed; empty while it is open. */
     Map<Long, Identity> identities(long assessmentId);

@@ -60,14 +60,26 @@ class FairnessJourneyIT extends BrowserTest {
         assertThat(seriousAccessibilityViolations()).as("the bias-audit table").isEmpty();
         screenshot("bias-audit-table");
 
+        // Across assessments: the menu leads to the period view, which lists this round among its sources.
+        open("recruiter");
+        assertThat(navigationItems()).contains("Adverse impact");
+        open("recruiter/adverse-impact");
+        waitFor(By.id("fairness-overview"));
+        assertThat(driver.findElement(By.id("fairness-sources")).getText()).contains(round.assessment().title());
+        assertThat(driver.findElement(By.id("fairness-sex")).getText()).contains("Selection");
+        assertThat(seriousAccessibilityViolations()).as("the adverse-impact overview").isEmpty();
+        screenshot("fairness-overview");
+
         IssuedPassword reviewer = StaffFixtures.create(staff, "Curious Reviewer", StaffRole.REVIEWER);
         driver.manage().deleteAllCookies();
         signIn(reviewer.member().email(), reviewer.password());
-        for (String path : new String[] {"recruiter/fairness/" + id, "recruiter/bias-audit/" + id}) {
+        for (String path : new String[] {"recruiter/fairness/" + id, "recruiter/bias-audit/" + id,
+                "recruiter/adverse-impact"}) {
             open(path);
             waitForVaadin();
             assertThat(driver.findElements(By.id("fairness-view"))).isEmpty();
             assertThat(driver.findElements(By.id("bias-audit-view"))).isEmpty();
+            assertThat(driver.findElements(By.id("fairness-overview"))).isEmpty();
             assertThat(driver.getPageSource()).doesNotContain("Selection rate").doesNotContain("Asian");
         }
     }
