@@ -232,9 +232,13 @@ final class FairnessSections {
         String lower = groupLower ? group : g.reference();
         String higher = groupLower ? g.reference() : group;
         boolean sure = worstD.upper() < 0 || worstD.lower() > 0;
+        // Said from the lower-scoring group's side, so d is always below zero in the sentence.
+        double d = groupLower ? worstD.d() : -worstD.d();
+        double from = groupLower ? worstD.lower() : -worstD.upper();
+        double to = groupLower ? worstD.upper() : -worstD.lower();
         return "The largest gap on a criterion: " + lower + " candidates score lower than " + higher + " on "
                 + worst.name() + " (" + minus(String.format(Locale.ROOT, "d = %.2f, 95%% interval %.2f to %.2f",
-                        worstD.d(), worstD.lower(), worstD.upper())) + "). "
+                        d, from, to)) + "). "
                 + (sure ? "The interval excludes zero" : "The interval includes zero, so it may be chance")
                 + (compared > 1 ? "; it is the largest of " + compared + " differences, and even with no real "
                         + "difference about 1 interval in 20 excludes zero by chance. " : ". ")
