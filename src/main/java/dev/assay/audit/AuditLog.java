@@ -1,9 +1,9 @@
 package dev.assay.audit;
 
-import dev.assay.base.SearchText;
 import dev.assay.audit.internal.AuditRecord;
 import dev.assay.audit.internal.AuditRepository;
 import dev.assay.audit.internal.ChainVerifier;
+import dev.assay.base.SearchText;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AuditLog {
+
+    /** What an entry shows for a reason whose text was removed when the candidate it was about was erased. */
+    public static final String ERASED_REASON = "(removed when the candidate was erased; its digest remains)";
+
 
     private final AuditRepository records;
     private final ChainVerifier verifier;
@@ -42,6 +46,40 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public long count(AuditFilter filter) {
         return records.count(matching(filter));
+    }
+
+    /** The most entries one export holds; narrow the period for more. */
+    public static final int MAX_EXPORT = 200_000;
+
+    /**
+     * The entries matching the filter as CSV, oldest first, with their hashes, so an export can be checked
+     * against the chain later. Refused above {@link #MAX_EXPORT} entries.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public String csv(AuditFilter filter) {
+        long total = records.count(matching(filter));
+        if (total > MAX_EXPORT) {
+            throw new IllegalArgumentException(String.format("%,d entries match; export at most %,d at a time by "
+                    + "choosing a shorter period.", total, MAX_EXPORT));
+        }
+        dev.assay.base.CsvText out = new dev.assay.base.CsvText();
+        out.row(List.of("Entry", "When (UTC)", "Who", "Action", "What happened", "Subject", "Details", "Reason",
+                "Previous hash", "Hash"));
+        int page = 0;
+        while (true) {
+            var chunk = records.findAll(matching(filter), PageRequest.of(page++, 1_000, Sort.by("id")));
+            for (AuditRecord r : chunk.getContent()) {
+                AuditEntry e = view(r);
+                out.row(List.of(String.valueOf(e.id()), e.at().toString(), e.actor(), e.action(),
+                        AuditActions.label(e.action()), e.subject(), e.details(), e.reason() == null ? "" : e.reason(),
+                        e.previousHash(), e.hash()));
+            }
+            if (!chunk.hasNext()) {
+                break;
+            }
+        }
+        return out.toString();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -107,6 +145,7 @@ public class AuditLog {
 
     static AuditEntry view(AuditRecord r) {
         return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActor(), r.getAction(), r.getSubject(), r.getDetails(),
-                r.getReason(), r.getPreviousHash(), r.getHash());
+                r.getReason() == null && r.getReasonDigest() != null ? ERASED_REASON : r.getReason(),
+                r.getPreviousHash(), r.getHash());
     }
 }

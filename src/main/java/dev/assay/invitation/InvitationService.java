@@ -51,10 +51,13 @@ public class InvitationService {
     private final AuditTrail audit;
     private final Clock clock;
     private final InvitationPorts ports;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InvitationService(InvitationRepository invitations, OutboxRepository outbox, OutboxDispatcher dispatcher,
-            InvitationMail mail, AssessmentService assessments, AuditTrail audit, Clock clock, InvitationPorts ports) {
+            InvitationMail mail, AssessmentService assessments, AuditTrail audit, Clock clock, InvitationPorts ports,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.ports = ports;
+        this.jdbc = jdbc;
         this.invitations = invitations;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
@@ -218,6 +221,127 @@ public class InvitationService {
             return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
                     i.getAccommodationPercent(), i.getStartDeadline(), contact(i.getCreatedBy()));
         }).orElseGet(CandidateLink::unknown);
+    }
+
+    /** The longest request or handling note, in characters. */
+    public static final int MAX_REQUEST = 2_000;
+    /** Requests one invitation may make: enough to follow up, not enough to flood the recruiter. */
+    public static final int MAX_REQUESTS = 5;
+
+    /**
+     * A candidate asks, from their link, for an adjustment or another way to be assessed; the recruiters of the
+     * assessment see it on its invitations page. The audit log records that a request was made and its kind, not
+     * its text (which may describe a health condition).
+     */
+    @PreAuthorize("permitAll()")
+    public void request(String token, CandidateRequest.Kind kind, String message) {
+        CandidateLink link = resolve(token);
+        if (link.state() != CandidateLink.State.VALID) {
+            throw new InvitationException("This link can no longer be used to send a request; contact the hiring "
+                    + "team directly.");
+        }
+        if (kind == null) {
+            throw new InvitationException("Choose what you are asking for.");
+        }
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty()) {
+            throw new InvitationException("Say briefly what you need, so the hiring team can arrange it.");
+        }
+        if (text.length() > MAX_REQUEST) {
+            throw new InvitationException("Keep it under " + MAX_REQUEST + " characters.");
+        }
+        long made = jdbc.sql("select count(*) from candidate_request where invitation_id = ?")
+                .param(link.invitationId()).query(Long.class).single();
+        if (made >= MAX_REQUESTS) {
+            throw new InvitationException("You have sent " + MAX_REQUESTS + " requests; please contact the hiring "
+                    + "team directly at " + link.contact() + ".");
+        }
+        jdbc.sql("insert into candidate_request (invitation_id, assessment_id, kind, message, requested_at) "
+                + "values (?, ?, ?, ?, ?)").params(link.invitationId(), link.assessmentId(), kind.name(), text,
+                        java.sql.Timestamp.from(clock.instant())).update();
+        audit.recordByCandidate("candidate.requested", "invitation " + link.invitationId(), kind.label());
+    }
+
+    /** The assessment's requests from candidates, open ones first, newest first within each. */
+    @Transactional(readOnly = true)
+    public List<CandidateRequest> requests(long assessmentId) {
+        return jdbc.sql("select r.id, r.invitation_id, i.candidate_name, i.candidate_code, r.kind, r.message, "
+                + "r.requested_at, r.handled_at, r.handled_by, r.handled_note from candidate_request r "
+                + "join invitation i on i.id = r.invitation_id where r.assessment_id = ? "
+                + "order by case when r.handled_at is null then 0 else 1 end, r.requested_at desc, r.id desc")
+                .param(assessmentId)
+                .query((rs, n) -> new CandidateRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        CandidateRequest.Kind.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(),
+                        rs.getString(9), rs.getString(10)))
+                .list();
+    }
+
+    /** Marks a request handled, with a note of what was arranged; audited under the recruiter's name. */
+    public CandidateRequest handle(long requestId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new InvitationException("Note what was arranged or why not, for the record.");
+        }
+        if (text.length() > MAX_REQUEST) {
+            throw new InvitationException("Keep the note under " + MAX_REQUEST + " characters.");
+        }
+        Long assessmentId = jdbc.sql("select assessment_id from candidate_request where id = ?").param(requestId)
+                .query(Long.class).optional().orElseThrow(() -> new InvitationException("This request no longer "
+                        + "exists; reload the page."));
+        String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                .getName();
+        int changed = jdbc.sql("update candidate_request set handled_at = ?, handled_by = ?, handled_note = ? "
+                + "where id = ? and handled_at is null")
+                .params(java.sql.Timestamp.from(clock.instant()), by, text, requestId).update();
+        if (changed == 0) {
+            throw new InvitationException("Someone has already marked this request handled; reload the page.");
+        }
+        audit.record("candidate.request_handled", "request " + requestId, "On assessment " + assessmentId, null);
+        return requests(assessmentId).stream().filter(r -> r.id() == requestId).findFirst().orElseThrow();
+    }
+
+    /** The longest outcome message body and subject, in characters. */
+    public static final int MAX_MESSAGE = 5_000;
+    public static final int MAX_SUBJECT = 200;
+
+    /**
+     * Queues one outcome message per invitation of the assessment in the outbox, with {@code {name}} in the subject
+     * and text replaced by each candidate's name. A person wrote or checked the text and pressed send: nothing
+     * calls this on its own. Each message is audited under the recruiter's name (the subject line, not the text).
+     * Returns how many were queued.
+     */
+    public int queueOutcomeMessages(long assessmentId, java.util.Collection<Long> invitationIds, String subject,
+            String body) {
+        String title = subject == null ? "" : subject.strip();
+        String text = body == null ? "" : body.strip();
+        if (title.isEmpty() || text.isEmpty()) {
+            throw new InvitationException("Write a subject and a message.");
+        }
+        if (title.length() > MAX_SUBJECT || text.length() > MAX_MESSAGE) {
+            throw new InvitationException("Keep the subject under " + MAX_SUBJECT + " characters and the message under "
+                    + MAX_MESSAGE + ".");
+        }
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(invitationIds);
+        if (ids.isEmpty()) {
+            throw new InvitationException("Select at least one candidate.");
+        }
+        List<Invitation> found = invitations.findAllById(ids);
+        if (found.size() != ids.size() || found.stream().anyMatch(i -> i.getAssessmentId() != assessmentId)) {
+            throw new InvitationException("A selected candidate is not part of this assessment; reload the page.");
+        }
+        Instant now = clock.instant();
+        for (Invitation i : found) {
+            outbox.save(OutboxMessage.of(i.getId(), i.getCandidateEmail(), personal(title, i), personal(text, i), now));
+            audit.record("candidate.outcome_queued", "candidate " + i.getCandidateCode(),
+                    "Outcome message queued: " + title, null);
+        }
+        log.info("{} outcome messages for assessment {} queued by {}", found.size(), assessmentId, actor());
+        return found.size();
+    }
+
+    private static String personal(String text, Invitation i) {
+        return text.replace("{name}", i.getCandidateName());
     }
 
     /** Who a candidate is, for the recruiter. */

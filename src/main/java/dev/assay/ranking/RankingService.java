@@ -41,9 +41,12 @@ public class RankingService {
 
     private final TextEmbedder embedder;
     private final DecisionService decisions;
+    private final dev.assay.invitation.InvitationService invitationService;
 
     RankingService(RankingSnapshots snapshots, RankingComputation computation, ScoredWork work,
-            SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder, DecisionService decisions) {
+            SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder, DecisionService decisions,
+            dev.assay.invitation.InvitationService invitationService) {
+        this.invitationService = invitationService;
         this.embedder = embedder;
         this.decisions = decisions;
         this.snapshots = snapshots;
@@ -147,6 +150,74 @@ public class RankingService {
                 reviewers, flawChecks, response.tasks().stream().map(SubmittedResponse.TaskResponse::signals).toList(),
                 new RankCard.Reconciliation(s.flagged(), s.resolution() == null ? null : s.resolution().label(),
                         s.resolutionReason(), agreed), collaborations));
+    }
+
+    /**
+     * The explanation for one candidate (see {@link CandidateExplanation}); empty when the submission has no submitted
+     * review yet.
+     */
+    public Optional<CandidateExplanation> explanation(long submissionId) {
+        Optional<RankCard> found = card(submissionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RankCard card = found.get();
+        AssessmentRanking ranking = snapshots.current(card.assessmentId()).ranking();
+        List<CandidateExplanation.Criterion> criteria = new ArrayList<>();
+        for (RankCard.Contribution k : card.criteria()) {
+            double[] levels = ranking.candidates().stream().map(c -> c.criterionMeans().get(k.key()))
+                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+            if (levels.length == 0) {
+                continue; // No task of this assessment scores the criterion.
+            }
+            boolean range = levels.length >= CandidateExplanation.MIN_RANGE;
+            criteria.add(new CandidateExplanation.Criterion(k.name(), k.weightShare(), k.mean(),
+                    range ? quantile(levels, 0.25) : null, range ? quantile(levels, 0.5) : null,
+                    range ? quantile(levels, 0.75) : null));
+        }
+        List<dev.assay.decision.Decision> history = decisions.history(submissionId);
+        dev.assay.decision.Decision current = history.isEmpty() ? null : history.getLast();
+        AssessmentRanking.Candidate c = card.candidate();
+        return Optional.of(new CandidateExplanation(submissionId, card.assessmentTitle(), c.label(), !c.complete(),
+                card.tasks().stream().map(t -> new CandidateExplanation.Task(t.title(), t.kind())).toList(),
+                List.copyOf(criteria), c.reviews(), c.raw(), c.adjusted(), c.adjustedBySeverity(), c.band(),
+                card.bands(), card.candidates(), card.confidence(), current == null ? null
+                        : new CandidateExplanation.Decision(current.outcome().label(), current.decidedAt(),
+                                current.reason())));
+    }
+
+    /**
+     * Queues the outcome message for the selected candidates (see
+     * {@link dev.assay.invitation.InvitationService#queueOutcomeMessages}). Only once the review is closed, and only
+     * for candidates who all have the current decision the message is about, so a message cannot reach someone it
+     * does not describe.
+     */
+    @Transactional
+    public int tellCandidates(long assessmentId, java.util.Collection<Long> submissionIds,
+            dev.assay.decision.Outcome outcome, String subject, String body) {
+        if (!work.reviewClosed(assessmentId)) {
+            throw new ReviewException("Close the review first: candidates are told only once it is final.");
+        }
+        Map<Long, dev.assay.decision.Decision> current = decisions.current(assessmentId);
+        long mismatched = submissionIds.stream().filter(id -> current.get(id) == null
+                || current.get(id).outcome() != outcome).count();
+        if (mismatched > 0) {
+            throw new ReviewException(mismatched + (mismatched == 1 ? " selected candidate does" : " selected candidates do")
+                    + " not have the decision " + outcome.label().toLowerCase(java.util.Locale.ROOT)
+                    + "; select only candidates with that decision.");
+        }
+        Map<Long, ScoredWork.Intake> intakes = work.intakes(assessmentId);
+        List<Long> invitations = submissionIds.stream().map(intakes::get).filter(java.util.Objects::nonNull)
+                .map(ScoredWork.Intake::invitationId).toList();
+        return invitationService.queueOutcomeMessages(assessmentId, invitations, subject, body);
+    }
+
+    /** The p-quantile of sorted values, interpolating between neighbours (Hyndman and Fan's type 7, R's default). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** The ranking with names and emails once the review is closed; codes only before. */

@@ -202,4 +202,25 @@ class TaskBankPorts implements AssessmentCatalog, TaskVersions {
     Assessment load(long id) {
         return assessments.findById(id).orElseThrow(() -> new TaskBankException("This assessment no longer exists."));
     }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Map<Long, java.time.Instant> closed() {
+        java.util.Map<Long, java.time.Instant> out = new java.util.LinkedHashMap<>();
+        for (var a : assessments.findAll()) {
+            if (a.getStatus() == dev.assay.taskbank.AssessmentStatus.CLOSED && a.getClosedAt() != null) {
+                out.put(a.getId(), a.getClosedAt());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.List<AssessmentSummary> summaries() {
+        return assessments.findAll().stream()
+                .filter(a -> a.getStatus() != dev.assay.taskbank.AssessmentStatus.DRAFT)
+                .sorted(java.util.Comparator.comparing(dev.assay.taskbank.internal.Assessment::getId).reversed())
+                .map(a -> summary(a.getId())).toList();
+    }
 }

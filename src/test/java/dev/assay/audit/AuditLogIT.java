@@ -77,6 +77,42 @@ class AuditLogIT extends DatabaseTest {
     }
 
     @Test
+    void aReasonCanBeErasedWithTheChainIntactButNotRewritten() {
+        String subject = "submission C-" + UUID.randomUUID().toString().substring(0, 6);
+        AuditEntry entry = trail.record("decision.changed", subject, "Decline (was Advance)", "Zed Zedson withdrew.");
+        assertThat(trail.forgetReasons(List.of(subject, "submission nobody"))).isEqualTo(1);
+        assertThat(jdbc.sql("select reason from audit_entry where id = :id").param("id", entry.id())
+                .query(String.class).optional()).isEmpty();
+        assertThat(audit.search(new AuditFilter(null, null, subject, null, null), 0, 10).getFirst().reason())
+                .isEqualTo(AuditLog.ERASED_REASON);
+        assertThat(audit.verify().intact()).as("the hash covers the reason's digest, which stays").isTrue();
+
+        try {
+            jdbc.sql("update audit_entry set reason = 'Something else' where id = :id").param("id", entry.id()).update();
+            ChainCheck rewritten = audit.verify();
+            assertThat(rewritten.intact()).isFalse();
+            assertThat(rewritten.problem()).contains("reason of entry " + entry.id());
+        } finally {
+            jdbc.sql("update audit_entry set reason = null where id = :id").param("id", entry.id()).update();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theLogExportsAsCsvOldestFirstWithItsHashes() {
+        String subject = "assessment " + UUID.randomUUID().toString().substring(0, 6);
+        AuditEntry first = trail.record("review.closed", subject, "Closed", null);
+        AuditEntry second = trail.record("panel.updated", subject, "Reviewers, more", "Another reviewer, \"on leave\"");
+        String csv = audit.csv(new AuditFilter(null, null, subject, null, null));
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("\uFEFFEntry,When (UTC),Who,Action");
+        assertThat(lines.get(1)).startsWith(first.id() + ",").contains("review.closed").endsWith(first.hash());
+        assertThat(lines.get(2)).startsWith(second.id() + ",").contains("\"Another reviewer, \"\"on leave\"\"\"")
+                .endsWith(second.hash());
+    }
+
+    @Test
     void concurrentRecordingKeepsOneUnbrokenChain() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -139,13 +175,16 @@ class AuditLogIT extends DatabaseTest {
         List<Long> ids = jdbc.sql("select id from audit_entry where id >= :id order by id").param("id", id)
                 .query(Long.class).list();
         for (long entry : ids) {
-            var row = jdbc.sql("select occurred_at, actor, action, subject, details, reason from audit_entry where id = :id")
+            var row = jdbc.sql("select occurred_at, actor, action, subject, details, reason, reason_digest from "
+                    + "audit_entry where id = :id")
                     .param("id", entry).query((rs, n) -> new Object[] {
                             rs.getObject(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC),
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)})
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7)})
                     .single();
             String hash = dev.assay.audit.internal.AuditRecord.hashOf(previous, entry, (java.time.Instant) row[0],
-                    (String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+                    (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    dev.assay.audit.internal.AuditRecord.hashedReason((String) row[5], (String) row[6]));
             jdbc.sql("update audit_entry set previous_hash = :p, hash = :h where id = :id").param("p", previous)
                     .param("h", hash).param("id", entry).update();
             previous = hash;

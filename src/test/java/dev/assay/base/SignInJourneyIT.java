@@ -25,7 +25,8 @@ class SignInJourneyIT extends BrowserTest {
 
         waitFor(By.id("admin-home"));
         assertThat(path()).isEqualTo("admin");
-        assertThat(navigationItems()).containsExactly("Overview", "Staff accounts", "Audit log");
+        assertThat(navigationItems()).containsExactly("Overview", "Staff accounts", "Audit log", "Candidate data",
+                "Oversight");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("Ada Admin");
         screenshot("admin-home");
     }

@@ -2,12 +2,12 @@ package dev.assay.attempt.ui;
 
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -19,7 +19,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -40,6 +43,9 @@ import dev.assay.attempt.SelfIdentification;
 import dev.assay.base.Conflicts;
 import dev.assay.base.Sha256;
 import dev.assay.base.ui.Dates;
+import dev.assay.invitation.CandidateRequest;
+import dev.assay.invitation.InvitationException;
+import dev.assay.invitation.InvitationService;
 import dev.assay.taskbank.brief.TaskBrief;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +80,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private static final int MAX_RESTORE_CHARS = 2_000_000;
 
     private final AttemptService attempts;
+    private final InvitationService invitations;
+    private final long retainedDays;
     private String token;
     private CandidateSession session;
     private String title = "Your assessment";
@@ -90,8 +98,14 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private boolean claimed;
     private boolean inactive;
 
-    public CandidateView(AttemptService attempts) {
+    private final Paragraph requestSent = new Paragraph();
+
+    public CandidateView(AttemptService attempts, InvitationService invitations,
+            @org.springframework.beans.factory.annotation.Value("${assay.retention.personal-data:P365D}")
+            java.time.Duration retained) {
+        this.retainedDays = retained.toDays();
         this.attempts = attempts;
+        this.invitations = invitations;
         addClassName("candidate-page");
         // The page's 15-second tick (installTick) retries a failed save and notices when time is up, even if the
         // candidate is idle.
@@ -187,13 +201,25 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         Div measures = new Div(new H2("What this assessment looks at"), list(looksAt.toArray(String[]::new)),
                 new Paragraph("There are no trick questions. Use your own judgment; reviewers score what you write "
                         + "against the role's rubric, without seeing your name."));
-        Div data = new Div(new H2("How your answers are used"), new Paragraph("Your answers, your conversations with "
-                + "a task's assistant, the time you spend on each task, how often you paste text and how often the page loses focus are stored and shown to "
-                + "the hiring team. They are facts for people to weigh, never automatic rejections. Reviewers see a "
-                + "code instead of your name. Your data is kept only as long as the hiring team's retention policy "
-                + "allows."));
-        Div help = new Div(new H2("Need an adjustment?"), new Paragraph("If you need extra time or another "
-                + "adjustment, contact " + session.contact() + " before you start."));
+        Div data = new Div(new H2("How you are assessed, and your data"), new Paragraph("Trained reviewers score "
+                + "your work against the role's written rubric, without seeing your name. Assay combines their scores, "
+                + "adjusts for how strictly each reviewer scores, and ranks candidates; a person on the hiring team "
+                + "makes every decision, and you may ask for an explanation of yours."), new Paragraph("Your answers, "
+                + "your conversations with a task's assistant, the time you spend on each task, how often you paste "
+                + "text and how often the page loses focus are stored and shown to the hiring team. They are facts for "
+                + "people to weigh, never automatic rejections. Your name, email and answers are removed "
+                + retainedDays + " days after hiring for this assessment ends, or sooner if you ask " + session.contact()
+                + "."));
+        Button ask = new Button("Ask for an adjustment or another way to be assessed", e -> openRequestDialog());
+        ask.setId("open-request");
+        ask.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div help = new Div(new H2("Need an adjustment, or another way to be assessed?"), new Paragraph("If you need "
+                + "extra time or another adjustment, or you would rather be assessed another way than by this online "
+                + "work sample, ask before you start: the hiring team sees your request and replies. You can also "
+                + "contact " + session.contact() + "."), ask, requestSent);
+        requestSent.setId("request-sent");
+        requestSent.addClassName("form-success");
+        requestSent.setVisible(false);
         Div time = new Div(new H2("Before you start"), list("Find " + session.allowedMinutes()
                         + " minutes without interruptions; the clock doesn't stop once you start.",
                 "Your work is saved as you type. If you lose your connection or close the page, open your link again "
@@ -230,6 +256,46 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         Main main = new Main(card);
         main.addClassName("candidate-main");
         add(topBar(), main);
+    }
+
+    /** The request form: what is asked for, and a few words on what the candidate needs. */
+    private void openRequestDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Ask the hiring team");
+        RadioButtonGroup<CandidateRequest.Kind> kind = new RadioButtonGroup<>("What are you asking for?");
+        kind.setItems(CandidateRequest.Kind.values());
+        kind.setItemLabelGenerator(CandidateRequest.Kind::label);
+        kind.setId("request-kind");
+        kind.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        TextArea message = new TextArea("What do you need?");
+        message.setId("request-message");
+        message.setWidthFull();
+        message.setMaxLength(InvitationService.MAX_REQUEST);
+        message.setHelperText("Only the hiring team reads this. You do not need to give medical details.");
+        Button send = new Button("Send request", e -> {
+            kind.setInvalid(false);
+            message.setInvalid(false);
+            if (kind.getValue() == null) {
+                kind.setErrorMessage("Choose one.");
+                kind.setInvalid(true);
+                return;
+            }
+            try {
+                invitations.request(token, kind.getValue(), message.getValue());
+                dialog.close();
+                requestSent.setText("Your request has reached the hiring team. They will reply to you; you can still "
+                        + "start whenever you are ready.");
+                requestSent.setVisible(true);
+            } catch (InvitationException ex) {
+                message.setErrorMessage(ex.getMessage());
+                message.setInvalid(true);
+            }
+        });
+        send.setId("send-request");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Div(kind, message));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.open();
     }
 
     private static Div fact(VaadinIcon icon, String text) {

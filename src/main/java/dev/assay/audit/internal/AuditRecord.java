@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A stored audit entry. It is only ever inserted; the application has no code that updates or deletes it. */
+/**
+ * A stored audit entry. It is only ever inserted; the one change the application makes is to remove a reason's text
+ * when the candidate it is about is erased, which the hash allows because it covers the reason's SHA-256
+ * ({@code reason_digest}), not the text. Entries written before the digest existed hash the text itself.
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditRecord {
@@ -38,6 +42,10 @@ public class AuditRecord {
     @Column(length = 2000)
     private String reason;
 
+    /** SHA-256 of the reason, which the hash covers in its place; null without a reason (or on older entries). */
+    @Column(name = "reason_digest", length = 64)
+    private String reasonDigest;
+
     @Column(name = "previous_hash", nullable = false, length = 64)
     private String previousHash;
 
@@ -62,6 +70,7 @@ public class AuditRecord {
         r.subject = subject;
         r.details = details == null ? "" : details;
         r.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        r.reasonDigest = r.reason == null ? null : Sha256.hex(r.reason);
         r.previousHash = previousHash;
         r.hash = r.computeHash();
         return r;
@@ -69,7 +78,12 @@ public class AuditRecord {
 
     /** SHA-256 over the previous hash and every field, each length-prefixed so fields cannot run together. */
     public String computeHash() {
-        return hashOf(previousHash, id, occurredAt, actor, action, subject, details, reason);
+        return hashOf(previousHash, id, occurredAt, actor, action, subject, details, hashedReason(reason, reasonDigest));
+    }
+
+    /** What the hash covers for the reason: its digest where there is one, else the text (older entries). */
+    public static String hashedReason(String reason, String reasonDigest) {
+        return reasonDigest != null ? "sha256:" + reasonDigest : reason;
     }
 
     public static String hashOf(String previousHash, long id, Instant occurredAt, String actor, String action,
@@ -112,6 +126,10 @@ public class AuditRecord {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getReasonDigest() {
+        return reasonDigest;
     }
 
     public String getPreviousHash() {

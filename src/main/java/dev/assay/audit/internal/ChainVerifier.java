@@ -1,6 +1,7 @@
 package dev.assay.audit.internal;
 
 import dev.assay.audit.ChainCheck;
+import dev.assay.base.Sha256;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ public class ChainVerifier {
     }
 
     private record Row(long id, Instant at, String actor, String action, String subject, String details,
-            String reason, String previousHash, String hash, String seal) {
+            String reason, String previousHash, String hash, String seal, String reasonDigest) {
     }
 
     /** @param requireSeals whether an entry without a seal is a break (false only while sealing older entries) */
@@ -46,9 +47,14 @@ public class ChainVerifier {
                             + " does not follow the entry before it");
                 }
                 String hash = AuditRecord.hashOf(r.previousHash(), r.id(), r.at(), r.actor(), r.action(), r.subject(),
-                        r.details(), r.reason());
+                        r.details(), AuditRecord.hashedReason(r.reason(), r.reasonDigest()));
                 if (!hash.equals(r.hash())) {
                     return new ChainCheck(false, checked, r.id(), "entry " + r.id() + " was changed after it was written");
+                }
+                // A reason may be removed (erasure) but not rewritten: what is left must match its digest.
+                if (r.reasonDigest() != null && r.reason() != null && !Sha256.hex(r.reason()).equals(r.reasonDigest())) {
+                    return new ChainCheck(false, checked, r.id(), "the reason of entry " + r.id()
+                            + " was changed after it was written");
                 }
                 if ((requireSeals || r.seal() != null) && !seal.matches(r.hash(), r.seal())) {
                     return new ChainCheck(false, checked, r.id(), "entry " + r.id() + " does not carry this "
@@ -82,12 +88,13 @@ public class ChainVerifier {
     }
 
     private List<Row> chunk(long after) {
-        return jdbc.sql("select id, occurred_at, actor, action, subject, details, reason, previous_hash, hash, seal "
+        return jdbc.sql("select id, occurred_at, actor, action, subject, details, reason, previous_hash, hash, seal, "
+                + "reason_digest "
                 + "from audit_entry where id > ? order by id limit " + CHUNK)
                 .param(after)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)))
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
                 .list();
     }
 }

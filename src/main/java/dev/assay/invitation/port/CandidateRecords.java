@@ -21,4 +21,22 @@ public interface CandidateRecords {
 
     /** Records that the candidate's attempt was submitted (by them or at the deadline). */
     void recordSubmitted(long invitationId);
+
+    /** Every invitation sent to this email address (compared as invitations compare them), oldest first. */
+    java.util.List<InvitationView> findByEmail(String email);
+
+    /**
+     * What the invitation module holds about the candidate of an invitation, for a subject access export: the
+     * invitation, their requests, and the messages sent to them (their text with any link removed).
+     */
+    Map<String, Object> export(long invitationId);
+
+    /**
+     * Erases the candidate's personal data from the invitation: the name and email become placeholders, the link
+     * stops working, their messages and requests are deleted. The code, the assessment and the dates stay.
+     */
+    void forget(long invitationId);
+
+    /** The ids of every invitation of an assessment. */
+    java.util.List<Long> invitationIds(long assessmentId);
 }

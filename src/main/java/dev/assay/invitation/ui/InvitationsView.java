@@ -1,6 +1,7 @@
 package dev.assay.invitation.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -9,7 +10,9 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -20,24 +23,23 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.html.Anchor;
-import dev.assay.base.ui.SearchBox;
-import dev.assay.base.ui.RowMenu;
 import dev.assay.base.ui.Cells;
-import dev.assay.base.ui.LimitedUpload;
 import dev.assay.base.ui.Dates;
+import dev.assay.base.ui.LimitedUpload;
+import dev.assay.base.ui.RowMenu;
+import dev.assay.base.ui.SearchBox;
 import dev.assay.base.ui.Toasts;
-import dev.assay.invitation.InvitationField;
-import com.vaadin.flow.component.HasValidation;
-import java.util.Map;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.invitation.CandidateRequest;
 import dev.assay.invitation.InvitationException;
+import dev.assay.invitation.InvitationField;
 import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.InvitationStatus;
 import dev.assay.invitation.InvitationView;
@@ -52,7 +54,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The candidates invited to one assessment: invite one or many, follow their status, re-send or revoke. */
 @Route("recruiter/invitations")
@@ -69,6 +73,8 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
     private final Select<InvitationStatus> status = new Select<>();
     private final Span count = new Span();
     private AssessmentView assessment;
+
+    private final Div requestsBox = new Div();
 
     public InvitationsView(InvitationService invitations, AssessmentService assessments, Clock clock) {
         this.invitations = invitations;
@@ -119,6 +125,11 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         if (open && invitations.linksOnlyWorkLocally()) {
             add(LocalLinksWarning.of(invitations.publicUrl()));
         }
+        requestsBox.setId("candidate-requests");
+        requestsBox.addClassName("card");
+        requestsBox.setWidthFull();
+        add(requestsBox);
+        showRequests();
 
         search.setLabel("Search");
         search.addValueChangeListener(e -> refresh());
@@ -326,6 +337,69 @@ public class InvitationsView extends VerticalLayout implements HasUrlParameter<L
         }
         target.add(head, list);
         target.setVisible(true);
+    }
+
+    /**
+     * Candidates' requests for an adjustment or another way to be assessed, open ones first; hidden while there
+     * are none.
+     */
+    private void showRequests() {
+        List<CandidateRequest> requests = invitations.requests(assessment.id());
+        requestsBox.removeAll();
+        requestsBox.setVisible(!requests.isEmpty());
+        long waiting = requests.stream().filter(CandidateRequest::open).count();
+        H3 title = new H3("Requests from candidates" + (waiting == 0 ? "" : " · " + waiting + " open"));
+        requestsBox.add(title);
+        for (CandidateRequest r : requests) {
+            Div item = new Div();
+            item.addClassName("candidate-request");
+            Span who = new Span(r.candidateName() + " · " + r.kind().label() + " · " + Dates.dateTime(r.requestedAt()));
+            who.addClassName("candidate-request-head");
+            Paragraph message = new Paragraph(r.message());
+            message.addClassName("candidate-request-message");
+            item.add(who, message);
+            if (r.open()) {
+                Button handle = new Button("Mark handled…", e -> openHandleDialog(r));
+                handle.addClassName("handle-request");
+                item.add(handle);
+            } else {
+                Span done = new Span("Handled by " + r.handledBy() + " · " + Dates.dateTime(r.handledAt()) + " · "
+                        + r.handledNote());
+                done.addClassName("cell-secondary");
+                item.add(done);
+            }
+            requestsBox.add(item);
+        }
+    }
+
+    private void openHandleDialog(CandidateRequest r) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Handle " + r.candidateName() + "'s request");
+        Paragraph asked = new Paragraph(r.kind().label() + ": " + r.message());
+        asked.addClassName("view-lead");
+        TextArea note = new TextArea("What was arranged, or why not");
+        note.setId("request-note");
+        note.setWidthFull();
+        note.setMaxLength(InvitationService.MAX_REQUEST);
+        note.setHelperText("Kept with the request and in the audit log's record that it was handled. Tell the "
+                + "candidate yourself; nothing is sent from here.");
+        Button save = new Button("Mark handled", e -> {
+            try {
+                invitations.handle(r.id(), note.getValue());
+                dialog.close();
+                showRequests();
+                Toasts.success(r.candidateName() + "'s request is marked handled.");
+            } catch (InvitationException ex) {
+                note.setErrorMessage(ex.getMessage());
+                note.setInvalid(true);
+            }
+        });
+        save.setId("confirm-handled");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Div(asked, note));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+        note.focus();
     }
 
     private void openResendDialog(InvitationView i) {

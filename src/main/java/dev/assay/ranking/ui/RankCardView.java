@@ -74,9 +74,16 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
                 e -> getElement().executeJs("window.print()"));
         print.setId("print-card");
         print.addClassName("no-print");
+        // For the candidate, on request: their own figures in plain language, with the decision and its reason.
+        Anchor explain = new Anchor("recruiter/explanation/" + submissionId, "");
+        explain.setId("card-explanation");
+        explain.addClassName("no-print");
+        Button explainButton = new Button("Explanation for the candidate", VaadinIcon.COMMENT_ELLIPSIS_O.create());
+        explainButton.setTabIndex(-1);
+        explain.add(explainButton);
         var c = card.candidate();
         add(back, new ViewHeader(c.label() + (c.name() == null ? "" : " · " + c.candidateCode()),
-                card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), print));
+                card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), explain, print));
         Div stats = new Div(new StatCard("Band", c.band() + " of " + card.bands(), "Position " + c.position() + " of "
                         + card.candidates()),
                 new StatCard("Adjusted score", String.format(Locale.ROOT, "%.2f", c.adjusted()),

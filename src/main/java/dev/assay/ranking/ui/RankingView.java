@@ -25,7 +25,6 @@ import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
 import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.PanelAnalytics;
-import dev.assay.ranking.RankingCsv;
 import dev.assay.ranking.RankingService;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
@@ -185,9 +184,18 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
                         grid.getDataProvider().refreshAll();
                     }).open();
         });
-        Span hint = new Span("Select candidates to record a decision for them.");
+        Button tell = new Button("Tell candidates…", VaadinIcon.ENVELOPE_O.create());
+        tell.setId("tell-candidates");
+        tell.setEnabled(false);
+        grid.addSelectionListener(e -> tell.setEnabled(ranking.identitiesVisible() && !e.getAllSelectedItems().isEmpty()));
+        tell.addClickListener(e -> new OutcomeMessageDialog(rankings, ranking.assessmentId(), ranking.assessmentTitle(),
+                grid.getSelectedItems().stream().map(AssessmentRanking.Candidate::submissionId).toList(), decided,
+                grid::deselectAll).open());
+        Span hint = new Span(ranking.identitiesVisible()
+                ? "Select candidates to record a decision, or to tell them the decision by mail."
+                : "Select candidates to record a decision for them. Candidates can be told once the review is closed.");
         hint.addClassName("cell-secondary");
-        Div toolbar = new Div(decide, hint);
+        Div toolbar = new Div(decide, tell, hint);
         toolbar.addClassName("decision-toolbar");
         Div box = new Div(new H3("Candidates"), toolbar, grid);
         box.addClassName("card");

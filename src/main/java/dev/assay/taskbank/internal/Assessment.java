@@ -76,6 +76,9 @@ public class Assessment {
     @Column(name = "opened_at")
     private Instant openedAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     @Version
     private long version;
 
@@ -123,6 +126,7 @@ public class Assessment {
         }
         status = AssessmentStatus.CLOSED;
         updatedAt = now;
+        closedAt = now;
     }
 
     private void requireDraft() {
@@ -178,5 +182,9 @@ public class Assessment {
 
     public long getVersion() {
         return version;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
     }
 }

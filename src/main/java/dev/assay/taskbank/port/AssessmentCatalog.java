@@ -30,4 +30,10 @@ public interface AssessmentCatalog {
      * caller's transaction, so a start that fails uncounts nothing by hand.
      */
     List<DrawnTask> draw(long assessmentId);
+
+    /** Every closed assessment and when it closed, by id: the start of its data's retention periods. */
+    java.util.Map<Long, java.time.Instant> closed();
+
+    /** Every assessment that is not a draft, newest first, as {@link #summary} gives it. */
+    List<AssessmentSummary> summaries();
 }

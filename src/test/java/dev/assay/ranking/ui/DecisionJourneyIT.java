@@ -97,5 +97,21 @@ class DecisionJourneyIT extends BrowserTest {
                 .contains(recruiter.member().email());
         assertThat(lines.get(1).getText()).startsWith("Advance");
         screenshot("rank-card-decision-history");
+
+        // The candidate asks how they were assessed: the explanation is theirs alone, in plain words.
+        click(By.id("card-explanation"));
+        waitFor(By.id("explanation-view"));
+        String text = driver.findElement(By.id("explanation-view")).getText();
+        assertThat(text).contains("How your assessment was assessed").contains("For C-")
+                .contains("Workflow thinking").contains("band 1 of")
+                .contains("too few to show").as("three candidates are too few for a range");
+        assertThat(driver.findElement(By.id("explanation-decision")).getText())
+                .contains("A person, not Assay, decided: decline").contains("Withdrew from the process.");
+        String source = driver.findElement(By.id("explanation-view")).getDomProperty("innerHTML");
+        assertThat(source).as("no reviewer, no recruiter, no other candidate").doesNotContain(reviewer.fullName())
+                .doesNotContain(recruiter.member().email()).doesNotContain(recruiter.member().fullName())
+                .doesNotContain("Quinn Advance").doesNotContain("Rui Later").doesNotContain("NaN");
+        assertThat(seriousAccessibilityViolations()).as("the candidate explanation").isEmpty();
+        screenshot("candidate-explanation");
     }
 }
