@@ -97,16 +97,19 @@ public class ExplanationView extends VerticalLayout implements HasUrlParameter<L
 
         DataTable<CandidateExplanation.Criterion> criteria = new DataTable<CandidateExplanation.Criterion>()
                 .column("Criterion", CandidateExplanation.Criterion::name)
-                .column("Share of score", k -> Math.round(k.weightShare() * 100) + "%", END)
-                .column("Your level (1–5)", k -> k.level() == null ? "not scored" : level(k.level()), END)
-                .column("Middle half of all candidates", k -> k.lowerQuartile() == null ? "too few to show"
+                .column("Share", k -> Math.round(k.weightShare() * 100) + "%", END)
+                .column("Your level", k -> k.level() == null ? "not scored" : level(k.level()), END)
+                .column("Middle half of candidates", k -> k.lowerQuartile() == null ? "too few to show"
                         : level(k.lowerQuartile()) + " to " + level(k.upperQuartile()), END)
-                .column("Middle candidate", k -> k.median() == null ? "–" : level(k.median()), END)
+                .column("Median", k -> k.median() == null ? "–" : level(k.median()), END)
                 .rows(x.criteria());
         criteria.setId("explanation-criteria");
-        add(section("Your levels", new Paragraph("Your level on each criterion is the average of your reviewers' "
-                + "levels. The ranges describe all " + x.candidates() + " candidates together: half of them were "
-                + "within the middle range; no other person's result is shown."), criteria));
+        Div scroll = new Div(criteria);
+        scroll.addClassName("table-scroll");
+        add(section("Your levels", new Paragraph("Levels run from 1 to 5. Your level on each criterion is the average "
+                + "of your reviewers' levels. The ranges describe all " + x.candidates() + " candidates together: half "
+                + "of them were within the middle range, and the median is the level in the middle; no other "
+                + "person's result is shown."), scroll));
 
         double change = x.adjusted() - x.raw();
         add(section("Reviewer strictness", new Paragraph(x.adjustedBySeverity()
