@@ -17,15 +17,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.base.ui.DataTable;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.fairness.FairnessReport;
 import dev.assay.fairness.FairnessService;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -83,15 +80,8 @@ public class FairnessOverviewView extends VerticalLayout implements BeforeEnterO
     private void show(LocalDate start, LocalDate end) {
         removeAll();
         FairnessReport report = fairness.period(start, end);
-        String file = "assay-adverse-impact-" + start + "-to-" + end + ".csv";
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = fairness.csv(start, end).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
-        }), "");
-        csv.setId("download-fairness");
-        Button csvButton = new Button("Download CSV", VaadinIcon.DOWNLOAD.create());
-        csvButton.setTabIndex(-1);
-        csv.add(csvButton);
+        Anchor csv = Downloads.csv("download-fairness", "Download CSV",
+                "assay-adverse-impact-" + start + "-to-" + end + ".csv", () -> fairness.csv(start, end));
         Anchor audit = new Anchor("recruiter/bias-audit?from=" + start + "&to=" + end, "");
         audit.setTarget(AnchorTarget.BLANK);
         audit.setId("open-bias-audit");

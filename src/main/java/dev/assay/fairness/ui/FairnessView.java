@@ -10,15 +10,12 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.fairness.FairnessReport;
 import dev.assay.fairness.FairnessService;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The adverse-impact monitor for one assessment: per characteristic and for the intersection, who was advanced
@@ -55,15 +52,8 @@ public class FairnessView extends VerticalLayout implements HasUrlParameter<Long
         }
         Anchor back = new Anchor("recruiter/ranking/" + assessmentId, "← Ranking");
         back.addClassName("back-link");
-        String file = "assay-adverse-impact-" + assessmentId + ".csv";
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = fairness.csv(assessmentId).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
-        }), "");
-        csv.setId("download-fairness");
-        Button csvButton = new Button("Download CSV", VaadinIcon.DOWNLOAD.create());
-        csvButton.setTabIndex(-1);
-        csv.add(csvButton);
+        Anchor csv = Downloads.csv("download-fairness", "Download CSV", "assay-adverse-impact-" + assessmentId + ".csv",
+                () -> fairness.csv(assessmentId));
         Anchor audit = new Anchor("recruiter/bias-audit/" + assessmentId, "");
         audit.setTarget(AnchorTarget.BLANK);
         audit.setId("open-bias-audit");

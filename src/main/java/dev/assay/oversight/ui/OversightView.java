@@ -1,6 +1,5 @@
 package dev.assay.oversight.ui;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -11,18 +10,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.audit.AuditFilter;
 import dev.assay.audit.AuditLog;
 import dev.assay.base.ui.DataTable;
 import dev.assay.base.ui.Dates;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.oversight.OversightService;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -72,18 +68,12 @@ public class OversightView extends VerticalLayout {
         DatePicker to = new DatePicker("To (UTC)", today);
         from.setId("export-from");
         to.setId("export-to");
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
+        Anchor download = Downloads.csv("export-audit", "Download the audit log (CSV)", "assay-audit-log.csv", () -> {
             LocalDate start = from.getValue() == null ? today.minusMonths(6) : from.getValue();
             LocalDate end = to.getValue() == null ? today : to.getValue();
-            byte[] bytes = audit.csv(new AuditFilter(null, null, null, start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "assay-audit-" + start + "-to-" + end
-                    + ".csv", "text/csv; charset=utf-8", bytes.length);
-        }), "");
-        download.setId("export-audit");
-        Button button = new Button("Download the audit log (CSV)", VaadinIcon.DOWNLOAD.create());
-        button.setTabIndex(-1);
-        download.add(button);
+            return audit.csv(new AuditFilter(null, null, null, start.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        });
         Div form = new Div(from, to, download);
         form.addClassName("filter-bar");
         Paragraph keep = new Paragraph("The audit log is kept in full: nothing trims it, so it always covers more than "

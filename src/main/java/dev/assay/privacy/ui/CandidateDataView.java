@@ -18,10 +18,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.base.ui.DataTable;
 import dev.assay.base.ui.Dates;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
@@ -30,8 +29,6 @@ import dev.assay.privacy.DataCategory;
 import dev.assay.privacy.PrivacyException;
 import dev.assay.privacy.PrivacyService;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,15 +106,8 @@ public class CandidateDataView extends VerticalLayout {
                 .column("Invited", i -> Dates.dateTime(i.lastSentAt()))
                 .rows(found);
         table.setId("privacy-invitations");
-        String file = "assay-candidate-data.json";
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = privacy.export(address).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "application/json", bytes.length);
-        }), "");
-        download.setId("privacy-export");
-        Button downloadButton = new Button("Download everything (JSON)", VaadinIcon.DOWNLOAD.create());
-        downloadButton.setTabIndex(-1);
-        download.add(downloadButton);
+        Anchor download = Downloads.button("privacy-export", "Download everything (JSON)",
+                "assay-candidate-data.json", "application/json", () -> privacy.export(address));
         Button erase = new Button("Erase…", VaadinIcon.TRASH.create(), e -> confirmErase(address, found.size()));
         erase.setId("privacy-erase");
         erase.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -16,9 +16,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.EmptyState;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.decision.Decision;
@@ -28,8 +27,6 @@ import dev.assay.ranking.PanelAnalytics;
 import dev.assay.ranking.RankingService;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,16 +73,8 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         // By address: the review board belongs to the review module, upstream of ranking.
         Anchor back = new Anchor("recruiter/review/" + assessmentId, "← Review board");
         back.addClassName("back-link");
-        String file = "assay-ranking-" + assessmentId + ".csv";
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = rankings.csv(assessmentId, RankingService.DEFAULT_CONFIDENCE)
-                    .getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
-        }), "");
-        csv.setId("download-ranking");
-        Button csvButton = new Button("Download CSV", VaadinIcon.DOWNLOAD.create());
-        csvButton.setTabIndex(-1);
-        csv.add(csvButton);
+        Anchor csv = Downloads.csv("download-ranking", "Download CSV", "assay-ranking-" + assessmentId + ".csv",
+                () -> rankings.csv(assessmentId, RankingService.DEFAULT_CONFIDENCE));
         csv.setEnabled(!ranking.candidates().isEmpty());
         // By address: the adverse-impact monitor (module fairness) reads the ranking, not the other way round.
         Anchor fairness = new Anchor("recruiter/fairness/" + assessmentId, "");
