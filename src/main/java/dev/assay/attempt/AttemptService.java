@@ -71,13 +71,15 @@ public class AttemptService {
     private static final String NOT_THIS_TASK = "This answer does not match the task on the page. Please reload the page.";
 
     private final SelfIdentifications selfIdentifications;
+    private final SelfIdentificationQuestions questions;
 
     AttemptService(AttemptRepository attempts, AnswerWrites writes, InvitationService invitations,
             CandidateRecords candidates, AssessmentCatalog assessments, TaskVersions tasks, AttemptPorts ports,
             Submissions submissions, Clock clock, PlatformTransactionManager transactions, Transcripts transcripts,
             PlaybookMatcher matcher, LiveAssistant live, io.micrometer.core.instrument.MeterRegistry meters,
-            SelfIdentifications selfIdentifications) {
+            SelfIdentifications selfIdentifications, SelfIdentificationQuestions questions) {
         this.selfIdentifications = selfIdentifications;
+        this.questions = questions;
         this.saves = io.micrometer.core.instrument.Timer.builder("assay.saves")
                 .description("Candidates' answer saves (the candidate page's save path)").register(meters);
         this.live = live;
@@ -432,9 +434,16 @@ public class AttemptService {
         if (attempt == null || !attempt.isSubmitted()) {
             throw new AttemptException("These questions open once your answers are submitted.");
         }
-        if (answers == null || (answers.sex() == null && answers.raceEthnicity() == null)) {
+        if (answers == null || answers.blank()) {
             throw new AttemptException("Choose an answer to at least one question, or simply close the page.");
         }
+        answers.extra().forEach((key, answer) -> {
+            SelfIdentificationQuestions.Extra question = questions.find(key)
+                    .orElseThrow(() -> new AttemptException("This question is no longer asked; reload the page."));
+            if (!question.options().contains(answer) && !SelfIdentificationQuestions.PREFER_NOT_TO_SAY.equals(answer)) {
+                throw new AttemptException("Choose one of the answers offered.");
+            }
+        });
         selfIdentifications.store(link.invitationId(), link.assessmentId(), answers, clock.instant());
     }
 

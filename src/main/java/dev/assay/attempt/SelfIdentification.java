@@ -2,10 +2,24 @@ package dev.assay.attempt;
 
 /**
  * A candidate's voluntary answers, asked only after they submitted: sex and race/ethnicity in the EEO-1
- * categories, each with "prefer not to say"; either may be left unanswered (null). Used only in totals for
+ * categories, each with "prefer not to say"; either may be left unanswered (null); and the answers to the
+ * organisation's added questions by key ({@link SelfIdentificationQuestions}). Used only in totals for
  * adverse-impact analysis, never shown about one candidate.
  */
-public record SelfIdentification(Sex sex, RaceEthnicity raceEthnicity) {
+public record SelfIdentification(Sex sex, RaceEthnicity raceEthnicity, java.util.Map<String, String> extra) {
+
+    public SelfIdentification {
+        extra = extra == null ? java.util.Map.of() : java.util.Map.copyOf(extra);
+    }
+
+    public SelfIdentification(Sex sex, RaceEthnicity raceEthnicity) {
+        this(sex, raceEthnicity, java.util.Map.of());
+    }
+
+    /** Whether nothing at all was answered. */
+    public boolean blank() {
+        return sex == null && raceEthnicity == null && extra.isEmpty();
+    }
 
     public enum Sex {
         FEMALE("Female"),

@@ -3,6 +3,7 @@ package dev.assay.fairness;
 import dev.assay.attempt.SelfIdentification.RaceEthnicity;
 import dev.assay.attempt.SelfIdentification.Sex;
 import dev.assay.attempt.SelfIdentification;
+import dev.assay.attempt.SelfIdentificationQuestions;
 import dev.assay.attempt.selfid.SelfIdentifiedAnswers;
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
@@ -49,11 +50,12 @@ public class FairnessService {
     private final ScoredWork work;
     private final SelfIdentifiedAnswers answers;
     private final AssessmentService assessments;
+    private final List<Dimension> dimensions;
     private final int minGroup;
     private final double excludeShare;
 
     FairnessService(RankingService rankings, DecisionService decisions, ScoredWork work, SelfIdentifiedAnswers answers,
-            AssessmentService assessments, @Value("${assay.fairness.min-group:5}") int minGroup,
+            AssessmentService assessments, SelfIdentificationQuestions questions, @Value("${assay.fairness.min-group:5}") int minGroup,
             @Value("${assay.fairness.exclude-below:0.02}") double excludeShare) {
         if (minGroup < 2) {
             throw new IllegalArgumentException("assay.fairness.min-group must be at least 2");
@@ -66,6 +68,7 @@ public class FairnessService {
         this.work = work;
         this.answers = answers;
         this.assessments = assessments;
+        this.dimensions = dimensions(questions);
         this.minGroup = minGroup;
         this.excludeShare = excludeShare;
     }
@@ -75,8 +78,8 @@ public class FairnessService {
         Scope scope = scope(assessmentId, null);
         List<FairnessReport.Characteristic> characteristics = characteristics(scope.entries());
         List<FairnessReport.Gaps> gaps = new ArrayList<>();
-        for (Dimension dimension : List.of(Dimension.SEX_GROUPS, Dimension.RACE_GROUPS)) {
-            FairnessReport.Characteristic c = characteristics.stream().filter(x -> x.key().equals(dimension.key))
+        for (Dimension dimension : dimensions.stream().filter(Dimension::gaps).toList()) {
+            FairnessReport.Characteristic c = characteristics.stream().filter(x -> x.key().equals(dimension.key()))
                     .findFirst().orElseThrow();
             gaps.add(gaps(dimension, c.scoring(), scope.entries(), scope.ranking().criteria()));
         }
@@ -171,13 +174,13 @@ public class FairnessService {
 
     private List<FairnessReport.Characteristic> characteristics(List<Entry> entries) {
         List<FairnessReport.Characteristic> out = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : dimensions) {
             Map<String, int[]> selection = dimension.emptyCounts();
             Map<String, int[]> scoring = dimension.emptyCounts();
             int selectionUnknown = 0;
             int scoringUnknown = 0;
             for (Entry e : entries) {
-                String group = dimension.group(e.answer());
+                String group = dimension.group().apply(e.answer());
                 if (e.decision() != null) {
                     if (group == null) {
                         selectionUnknown++;
@@ -197,7 +200,7 @@ public class FairnessService {
                     }
                 }
             }
-            out.add(new FairnessReport.Characteristic(dimension.key, dimension.title,
+            out.add(new FairnessReport.Characteristic(dimension.key(), dimension.title(),
                     AdverseImpact.analyse(groups(selection), minGroup, excludeShare), selectionUnknown,
                     AdverseImpact.analyse(groups(scoring), minGroup, excludeShare), scoringUnknown));
         }
@@ -219,13 +222,13 @@ public class FairnessService {
     private FairnessReport.Gaps gaps(Dimension dimension, AdverseImpact.Table scoring, List<Entry> entries,
             List<AssessmentRanking.Criterion> criteria) {
         if (scoring.reference() == null) {
-            return new FairnessReport.Gaps(dimension.key, dimension.title, null, List.of(), List.of(),
+            return new FairnessReport.Gaps(dimension.key(), dimension.title(), null, List.of(), List.of(),
                     scoring.note() != null ? scoring.note()
                             : "No group has at least " + minGroup + " scored people to compare with.");
         }
         Map<String, List<AssessmentRanking.Candidate>> members = new LinkedHashMap<>();
         for (Entry e : entries) {
-            String group = dimension.group(e.answer());
+            String group = dimension.group().apply(e.answer());
             if (group != null && e.ranked() != null) {
                 members.computeIfAbsent(group, g -> new ArrayList<>()).add(e.ranked());
             }
@@ -243,7 +246,7 @@ public class FairnessService {
             measures.add(measure(k.key(), k.name(), k.weightShare(), compared, members, reference,
                     c -> c.criterionMeans().getOrDefault(k.key(), Double.NaN)));
         }
-        return new FairnessReport.Gaps(dimension.key, dimension.title, scoring.reference(), compared,
+        return new FairnessReport.Gaps(dimension.key(), dimension.title(), scoring.reference(), compared,
                 List.copyOf(measures), compared.isEmpty() ? "Only one group is large enough to be compared." : null);
     }
 
@@ -284,47 +287,55 @@ public class FairnessService {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** How a characteristic puts an answer into a group; null for unknown (not given, or prefer not to say). */
-    enum Dimension {
-        SEX_GROUPS(SEX, "Sex"),
-        RACE_GROUPS(RACE, "Race/ethnicity"),
-        INTERSECTION_GROUPS(INTERSECTION, "Sex × race/ethnicity");
-
-        final String key;
-        final String title;
-
-        Dimension(String key, String title) {
-            this.key = key;
-            this.title = title;
-        }
-
-        String group(SelfIdentification a) {
-            Sex sex = a == null || a.sex() == Sex.DECLINED ? null : a.sex();
-            RaceEthnicity race = a == null || a.raceEthnicity() == RaceEthnicity.DECLINED ? null : a.raceEthnicity();
-            return switch (this) {
-                case SEX_GROUPS -> sex == null ? null : sex.label();
-                case RACE_GROUPS -> race == null ? null : race.label();
-                case INTERSECTION_GROUPS -> sex == null || race == null ? null : intersection(race, sex);
-            };
-        }
+    /**
+     * A characteristic: how an answer puts a candidate into a group (null for unknown: not given, or prefer not to
+     * say), and every possible group in order. Sex and race/ethnicity get score gaps per criterion; their
+     * intersection and the organisation's added questions get selection and scoring tables.
+     */
+    record Dimension(String key, String title, Function<SelfIdentification, String> group, List<String> groups,
+            boolean gaps) {
 
         /** Every possible group, in order, with zero counts (total, favourable). */
         Map<String, int[]> emptyCounts() {
             Map<String, int[]> out = new LinkedHashMap<>();
-            List<Sex> sexes = Arrays.stream(Sex.values()).filter(s -> s != Sex.DECLINED).toList();
-            List<RaceEthnicity> races = Arrays.stream(RaceEthnicity.values()).filter(r -> r != RaceEthnicity.DECLINED)
-                    .toList();
-            switch (this) {
-                case SEX_GROUPS -> sexes.forEach(s -> out.put(s.label(), new int[2]));
-                case RACE_GROUPS -> races.forEach(r -> out.put(r.label(), new int[2]));
-                case INTERSECTION_GROUPS -> races.forEach(r -> sexes.forEach(s -> out.put(intersection(r, s),
-                        new int[2])));
-            }
+            groups.forEach(g -> out.put(g, new int[2]));
             return out;
         }
+    }
 
-        private static String intersection(RaceEthnicity race, Sex sex) {
-            return race.label() + " · " + sex.label();
+    private static final List<Sex> SEXES = Arrays.stream(Sex.values()).filter(x -> x != Sex.DECLINED).toList();
+    private static final List<RaceEthnicity> RACES = Arrays.stream(RaceEthnicity.values())
+            .filter(r -> r != RaceEthnicity.DECLINED).toList();
+
+    private static Sex sex(SelfIdentification a) {
+        return a == null || a.sex() == Sex.DECLINED ? null : a.sex();
+    }
+
+    private static RaceEthnicity race(SelfIdentification a) {
+        return a == null || a.raceEthnicity() == RaceEthnicity.DECLINED ? null : a.raceEthnicity();
+    }
+
+    private static String intersection(RaceEthnicity race, Sex sex) {
+        return race.label() + " · " + sex.label();
+    }
+
+    /** Sex, race/ethnicity, their intersection, then each question the organisation added. */
+    static List<Dimension> dimensions(SelfIdentificationQuestions questions) {
+        List<Dimension> out = new ArrayList<>();
+        out.add(new Dimension(SEX, "Sex", a -> sex(a) == null ? null : sex(a).label(),
+                SEXES.stream().map(Sex::label).toList(), true));
+        out.add(new Dimension(RACE, "Race/ethnicity", a -> race(a) == null ? null : race(a).label(),
+                RACES.stream().map(RaceEthnicity::label).toList(), true));
+        List<String> both = new ArrayList<>();
+        RACES.forEach(r -> SEXES.forEach(x -> both.add(intersection(r, x))));
+        out.add(new Dimension(INTERSECTION, "Sex × race/ethnicity",
+                a -> sex(a) == null || race(a) == null ? null : intersection(race(a), sex(a)), both, false));
+        for (SelfIdentificationQuestions.Extra q : questions.extra()) {
+            out.add(new Dimension("extra-" + q.key(), q.name(), a -> {
+                String answer = a == null ? null : a.extra().get(q.key());
+                return answer == null || !q.options().contains(answer) ? null : answer;
+            }, q.options(), false));
         }
+        return List.copyOf(out);
     }
 }

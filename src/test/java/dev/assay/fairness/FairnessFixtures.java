@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * </pre>
  * Median adjusted score 3.5. Selection by sex: women 1 of 6, men 3 of 5 (ratio 5/18), 1 unknown; scoring:
  * women 2 of 6, men 4 of 5 (ratio 10/24). By race only White reaches five people; every intersection is too
- * small.
+ * small. The added question (veteran status, in the test configuration): candidates 0–4 are not protected
+ * veterans (1 of 5 advanced), 5–9 are (3 of 5), 10 prefers not to say, 11 did not answer.
  */
 @Component
 public class FairnessFixtures {
@@ -83,6 +84,12 @@ public class FairnessFixtures {
             ReviewFixtures.Submitted s = fixtures.submit(a, "Fair Candidate " + (char) ('a' + i));
             candidates.add(s);
             levels.put(s.code(), Integer.parseInt(ROWS[i][2]));
+            String veteran = i < 5 ? "Not a protected veteran" : i < 10 ? "Protected veteran"
+                    : i == 10 ? "Prefer not to say" : null;
+            if (veteran != null) {
+                jdbc.update("INSERT INTO self_identification_extra (invitation_id, question_key, assessment_id, answer) "
+                        + "VALUES (?, 'veteran', ?, ?)", s.invitationId(), a.id(), veteran);
+            }
             if (ROWS[i][0] != null) {
                 jdbc.update("INSERT INTO self_identification (invitation_id, assessment_id, sex, race_ethnicity, "
                         + "answered_at) VALUES (?, ?, ?, ?, ?)", s.invitationId(), a.id(), ROWS[i][0], ROWS[i][1],

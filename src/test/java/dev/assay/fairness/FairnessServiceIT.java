@@ -86,6 +86,13 @@ class FairnessServiceIT extends DatabaseTest {
         assertThat(both.selection().rows()).allSatisfy(r -> assertThat(r.standing()).isEqualTo(Standing.TOO_FEW));
         assertThat(both.selectionUnknown()).isEqualTo(2);
 
+        FairnessReport.Characteristic veteran = characteristic(report, "extra-veteran");
+        assertThat(veteran.name()).isEqualTo("Veteran status");
+        assertThat(veteran.selectionUnknown()).isEqualTo(2);
+        assertThat(veteran.selection().reference()).isEqualTo("Protected veteran");
+        assertThat(row(veteran.selection(), "Not a protected veteran").impactRatio()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(report.gaps()).extracting(FairnessReport.Gaps::key).containsExactly("sex", "race");
+
         // Score gaps: women against men on the adjusted score and on every criterion (the same level throughout).
         FairnessReport.Gaps gaps = report.gaps().stream().filter(g -> g.key().equals("sex")).findFirst().orElseThrow();
         assertThat(gaps.reference()).isEqualTo("Male");

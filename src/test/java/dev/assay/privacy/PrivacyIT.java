@@ -95,12 +95,14 @@ class PrivacyIT extends DatabaseTest {
                 "Erasable-marker reason about Erin."));
         jdbc.update("INSERT INTO self_identification (invitation_id, assessment_id, sex, race_ethnicity, answered_at) "
                 + "VALUES (?, ?, 'FEMALE', 'ASIAN', CURRENT_TIMESTAMP)", erin.invitationId(), a.id());
+        jdbc.update("INSERT INTO self_identification_extra (invitation_id, question_key, assessment_id, answer) "
+                + "VALUES (?, 'veteran', ?, 'Protected veteran')", erin.invitationId(), a.id());
         long levels = jdbc.queryForObject("SELECT COUNT(*) FROM scorecard_score", Long.class);
 
         String export = admin(() -> privacy.export(erin.email().toUpperCase()));
         assertThat(export).contains("Erin Erasable").contains(erin.email()).contains(erin.code())
                 .contains("Pull the numbers").contains("Erasable-marker comment").contains("Erasable-marker reason")
-                .contains("\"sex\" : \"FEMALE\"").contains("Reviewer 1")
+                .contains("\"sex\" : \"FEMALE\"").contains("Protected veteran").contains("Reviewer 1")
                 .doesNotContain("Privacy Reviewer").doesNotContain(reviewer.email()).doesNotContain("Olga");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'candidate.exported' "
                 + "AND subject = ?", Long.class, "candidate " + erin.code())).isEqualTo(1);
@@ -119,6 +121,8 @@ class PrivacyIT extends DatabaseTest {
         assertThat(mentions(erin.email())).as("Erin's email anywhere").isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM self_identification WHERE invitation_id = ?", Long.class,
                 erin.invitationId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM self_identification_extra WHERE invitation_id = ?",
+                Long.class, erin.invitationId())).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM candidate_decision WHERE submission_id = ? "
                 + "AND outcome = 'DECLINE'", Long.class, erinSubmission)).as("the outcome stays").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scorecard_score", Long.class)).isEqualTo(levels);

@@ -39,6 +39,11 @@ class CandidateDataStore implements CandidateData {
         if (!selfId.isEmpty()) {
             out.put("self_identification", selfId.getFirst());
         }
+        List<Map<String, Object>> extra = jdbc.sql("select question_key, answer from self_identification_extra "
+                + "where invitation_id = ? order by question_key").param(invitationId).query().listOfRows();
+        if (!extra.isEmpty()) {
+            out.put("self_identification_added_questions", extra);
+        }
         return out;
     }
 
@@ -64,6 +69,7 @@ class CandidateDataStore implements CandidateData {
     @Override
     public void forgetSelfIdentification(long invitationId) {
         jdbc.sql("delete from self_identification where invitation_id = ?").param(invitationId).update();
+        jdbc.sql("delete from self_identification_extra where invitation_id = ?").param(invitationId).update();
     }
 
     @Override

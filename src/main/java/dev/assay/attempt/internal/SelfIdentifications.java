@@ -30,6 +30,10 @@ public class SelfIdentifications implements SelfIdentifiedAnswers {
                     + "values (?, ?, ?, ?, ?)").params(invitationId, assessmentId, sex, race, Timestamp.from(now))
                     .update();
         }
+        jdbc.sql("delete from self_identification_extra where invitation_id = ?").param(invitationId).update();
+        answers.extra().forEach((key, answer) -> jdbc.sql("insert into self_identification_extra (invitation_id, "
+                + "question_key, assessment_id, answer) values (?, ?, ?, ?)").params(invitationId, key, assessmentId,
+                        answer).update());
     }
 
     public boolean answered(long invitationId) {
@@ -49,6 +53,16 @@ public class SelfIdentifications implements SelfIdentifiedAnswers {
                             race == null ? null : SelfIdentification.RaceEthnicity.valueOf(race)));
                     return null;
                 }).list();
+        Map<Long, Map<String, String>> extra = new HashMap<>();
+        jdbc.sql("select invitation_id, question_key, answer from self_identification_extra where assessment_id = ?")
+                .param(assessmentId)
+                .query((rs, n) -> extra.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getString(3))).list();
+        extra.forEach((invitation, answers) -> {
+            SelfIdentification base = out.get(invitation);
+            out.put(invitation, new SelfIdentification(base == null ? null : base.sex(),
+                    base == null ? null : base.raceEthnicity(), answers));
+        });
         return out;
     }
 }

@@ -40,6 +40,7 @@ import dev.assay.attempt.CandidateSession.CandidateTask;
 import dev.assay.attempt.CandidateSession;
 import dev.assay.attempt.OtherPageException;
 import dev.assay.attempt.SelfIdentification;
+import dev.assay.attempt.SelfIdentificationQuestions;
 import dev.assay.base.Conflicts;
 import dev.assay.base.Sha256;
 import dev.assay.base.ui.Dates;
@@ -82,6 +83,8 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
     private final AttemptService attempts;
     private final InvitationService invitations;
     private final long retainedDays;
+    private final SelfIdentificationQuestions questions;
+    private final String notice;
     private String token;
     private CandidateSession session;
     private String title = "Your assessment";
@@ -100,9 +103,12 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
 
     private final Paragraph requestSent = new Paragraph();
 
-    public CandidateView(AttemptService attempts, InvitationService invitations,
+    public CandidateView(AttemptService attempts, InvitationService invitations, SelfIdentificationQuestions questions,
             @org.springframework.beans.factory.annotation.Value("${assay.retention.personal-data:P365D}")
-            java.time.Duration retained) {
+            java.time.Duration retained,
+            @org.springframework.beans.factory.annotation.Value("${assay.candidate-notice:}") String notice) {
+        this.notice = notice == null ? "" : notice;
+        this.questions = questions;
         this.retainedDays = retained.toDays();
         this.attempts = attempts;
         this.invitations = invitations;
@@ -210,6 +216,14 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
                 + "people to weigh, never automatic rejections. Your name, email and answers are removed "
                 + retainedDays + " days after hiring for this assessment ends, or sooner if you ask " + session.contact()
                 + "."));
+        // The organisation's own notice (e.g. NYC Local Law 144 or EU AI Act wording), paragraphs split at blank lines.
+        for (String part : notice.split("\\R\\s*\\R")) {
+            if (!part.isBlank()) {
+                Paragraph p = new Paragraph(part.strip());
+                p.addClassName("candidate-notice");
+                data.add(p);
+            }
+        }
         Button ask = new Button("Ask for an adjustment or another way to be assessed", e -> openRequestDialog());
         ask.setId("open-request");
         ask.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -862,13 +876,32 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         race.setEmptySelectionAllowed(true);
         race.setEmptySelectionCaption("No answer");
         race.setItemLabelGenerator(r -> r == null ? "No answer" : r.label());
+        Map<String, Select<String>> added = new LinkedHashMap<>();
+        for (SelfIdentificationQuestions.Extra q : questions.extra()) {
+            Select<String> select = new Select<>();
+            select.setId("self-id-extra-" + q.key());
+            select.setLabel(q.question());
+            List<String> options = new ArrayList<>(q.options());
+            options.add(SelfIdentificationQuestions.PREFER_NOT_TO_SAY);
+            select.setItems(options);
+            select.setEmptySelectionAllowed(true);
+            select.setEmptySelectionCaption("No answer");
+            select.setItemLabelGenerator(o -> o == null ? "No answer" : o);
+            added.put(q.key(), select);
+        }
         Paragraph problem = new Paragraph();
         problem.setId("self-id-problem");
         problem.addClassName("field-problem");
         problem.setVisible(false);
         Button save = new Button("Save my answers", e -> {
             try {
-                attempts.selfIdentify(token, new SelfIdentification(sex.getValue(), race.getValue()));
+                Map<String, String> extra = new LinkedHashMap<>();
+                added.forEach((key, select) -> {
+                    if (select.getValue() != null) {
+                        extra.put(key, select.getValue());
+                    }
+                });
+                attempts.selfIdentify(token, new SelfIdentification(sex.getValue(), race.getValue(), extra));
                 card.removeAll();
                 Paragraph thanks = new Paragraph("Thank you. Your answers are stored apart from your work and only "
                         + "ever counted in totals.");
@@ -882,6 +915,7 @@ public class CandidateView extends Div implements HasUrlParameter<String>, HasDy
         save.setId("self-id-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div fields = new Div(sex, race);
+        added.values().forEach(fields::add);
         fields.addClassName("self-id-fields");
         card.add(new H2("Optional: help us check this hiring is fair"),
                 new Paragraph("These questions are voluntary and you can skip them by closing the page. Your work is "

@@ -33,6 +33,12 @@ class CandidateRequestIT extends CandidateBrowserTest {
         IssuedInvitation issued = invite(a);
         driver.get(linkHere(issued));
         waitForVaadin();
+        // The landing page's notice: how candidates are assessed, retention, and the organisation's own paragraphs.
+        String landing = waitFor(By.id("landing")).getText();
+        assertThat(landing).contains("adjusts for how strictly each reviewer scores").contains("365 days")
+                .contains("This organisation uses an automated employment decision tool.")
+                .contains("Its latest bias audit is published on its careers page.");
+        assertThat(driver.findElements(By.cssSelector("#landing .candidate-notice"))).hasSize(2);
         click(By.id("open-request"));
         waitFor(By.id("request-kind"));
         click(By.id("send-request"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.attempt.AttemptException;
-import dev.assay.attempt.SelfIdentification;
 import dev.assay.attempt.SelfIdentification.RaceEthnicity;
 import dev.assay.attempt.SelfIdentification.Sex;
+import dev.assay.attempt.SelfIdentification;
 import dev.assay.base.Sha256;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +53,26 @@ class SelfIdentificationIT extends CandidateBrowserTest {
     }
 
     @Test
+    void addedQuestionsTakeOnlyTheirOptionsAndAreStoredApart() {
+        String token = invited();
+        attempts.start(token, true);
+        attempts.claim(token, PAGE);
+        attempts.submit(token, PAGE);
+        assertThatThrownBy(() -> attempts.selfIdentify(token, new SelfIdentification(null, null,
+                Map.of("veteran", "Maybe")))).isInstanceOf(AttemptException.class).hasMessageContaining("answers offered");
+        assertThatThrownBy(() -> attempts.selfIdentify(token, new SelfIdentification(null, null,
+                Map.of("shoe-size", "42")))).isInstanceOf(AttemptException.class);
+        attempts.selfIdentify(token, new SelfIdentification(null, null, Map.of("veteran", "Protected veteran")));
+        assertThat(jdbc.sql("SELECT x.answer FROM self_identification_extra x JOIN invitation i ON i.id = x.invitation_id "
+                + "WHERE i.token_hash = ? AND x.question_key = 'veteran'").param(Sha256.hex(token)).query(String.class)
+                .single()).isEqualTo("Protected veteran");
+        attempts.selfIdentify(token, new SelfIdentification(Sex.MALE, null));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM self_identification_extra x JOIN invitation i ON i.id = x.invitation_id "
+                + "WHERE i.token_hash = ?").param(Sha256.hex(token)).query(Long.class).single())
+                .as("answering again replaces every answer").isZero();
+    }
+
+    @Test
     void aCandidateAnswersOnTheReceiptAndTheQuestionsDoNotComeBack() {
         String token = invited();
         attempts.start(token, true);
@@ -70,9 +90,15 @@ class SelfIdentificationIT extends CandidateBrowserTest {
         click(By.xpath("//vaadin-select-item[normalize-space(.)='Prefer not to say']"));
         click(By.id("self-id-race"));
         click(By.xpath("//vaadin-select-item[normalize-space(.)='Two or more races']"));
+        assertThat(driver.findElement(By.id("self-id-extra-veteran")).getText()).contains("protected veteran");
+        click(By.id("self-id-extra-veteran"));
+        click(By.xpath("//vaadin-select-item[normalize-space(.)='Protected veteran']"));
         click(By.id("self-id-save"));
         assertThat(waitFor(By.id("self-id-thanks")).getText()).contains("counted in totals");
         assertThat(stored(token)).containsEntry("sex", "DECLINED").containsEntry("race_ethnicity", "TWO_OR_MORE");
+        assertThat(jdbc.sql("SELECT x.answer FROM self_identification_extra x JOIN invitation i ON i.id = x.invitation_id "
+                + "WHERE i.token_hash = ?").param(Sha256.hex(token)).query(String.class).single())
+                .isEqualTo("Protected veteran");
 
         open("c/" + token);
         waitFor(By.id("receipt"));
