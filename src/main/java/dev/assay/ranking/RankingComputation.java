@@ -33,6 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class RankingComputation {
 
+    /**
+     * Bootstrap resamples for each criterion's alpha interval (docs/scoring.md says the same; ScoringDocsTest checks).
+     * The snapshot recomputes every criterion after each scorecard, and its timings in docs/PERFORMANCE.md were
+     * measured with this many.
+     */
+    static final int ALPHA_RESAMPLES = 1_000;
+
     private final ScoredWork work;
     private final AssessmentCatalog assessments;
     private final Clock clock;
@@ -219,7 +226,8 @@ class RankingComputation {
             }
         }
         Interval alpha = pairable < 2 ? null
-                : KrippendorffAlpha.withInterval(units, KrippendorffAlpha.Level.INTERVAL, 1_000, key.hashCode());
+                : KrippendorffAlpha.withInterval(units, KrippendorffAlpha.Level.INTERVAL, ALPHA_RESAMPLES,
+                        key.hashCode());
         return new PanelAnalytics.CriterionReliability(key, name, alpha, pairable,
                 PanelAnalytics.Verdict.of(alpha, pairable));
     }
