@@ -11,6 +11,9 @@ import numpy as np
 from scipy.stats import f
 
 sf = np.array([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]], float)
+# Raters who disagree so much that the Satterthwaite degrees of freedom of ICC(2,.) fall below 1
+# (v = 0.124): the upper 2.5% point of F(4, v) is about 5.6e24.
+low_df = np.array([[4, 4, 1, 5], [1, 5, 2, 4], [4, 5, 3, 2], [4, 5, 3, 1], [4, 4, 1, 4]], float)
 
 
 def icc(x):
@@ -41,6 +44,7 @@ def icc(x):
     out["icc21"] = (rho, lo, hi)
     sb = lambda r: k * r / (1 + (k - 1) * r)
     out["icc2k"] = ((msr - mse) / (msr + (msc - mse) / n), sb(lo), sb(hi))
+    out["satterthwaite df"] = (v, fl, fu)
     return out
 
 
@@ -74,7 +78,9 @@ def alpha(data, level):
 
 
 if __name__ == "__main__":
-    for name, (e, lo, hi) in icc(sf).items():
-        print(f"{name}: {e:.6f} [{lo:.6f}, {hi:.6f}]")
+    for data, label in ((sf, "Shrout & Fleiss"), (low_df, "low degrees of freedom")):
+        print(label)
+        for name, (e, lo, hi) in icc(data).items():
+            print(f"  {name}: {e:.10g} [{lo:.10g}, {hi:.10g}]")
     for level in ("nominal", "ordinal", "interval"):
         print(f"alpha {level}: {alpha(kripp, level):.6f}")

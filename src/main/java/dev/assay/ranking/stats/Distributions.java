@@ -1,9 +1,11 @@
 package dev.assay.ranking.stats;
 
+import java.util.function.DoublePredicate;
+
 /**
  * The few distribution functions the statistics need: the regularised incomplete beta function (Lentz's
  * continued fraction, as in Press et al., Numerical Recipes, 3rd ed., §6.4) and, from it, the F
- * distribution's CDF and quantiles; the regularised incomplete gamma function (series and continued fraction,
+ * distribution's CDF, upper tail and quantiles; the regularised incomplete gamma function (series and continued fraction,
  * ibid. §6.2) and, from it, the standard normal's two-sided tail.
  */
 public final class Distributions {
@@ -84,28 +86,62 @@ public final class Distributions {
         return regularizedBeta(df1 * f / (df1 * f + df2), df1 / 2, df2 / 2);
     }
 
-    /** The p-quantile of the F distribution, found by bisection on the CDF to 1e-12 relative precision. */
+    /**
+     * P(F &gt; f), computed from the complementary beta, I_{df2 / (df1 f + df2)}(df2 / 2, df1 / 2), so that
+     * a small upper tail keeps its relative precision instead of being lost in 1 − (something close to 1).
+     */
+    public static double fSurvival(double f, double df1, double df2) {
+        if (f <= 0) {
+            return 1;
+        }
+        return regularizedBeta(df2 / (df1 * f + df2), df2 / 2, df1 / 2);
+    }
+
+    /**
+     * The p-quantile of the F distribution, to 1e-12 relative precision. Upper quantiles are solved on the
+     * upper tail (see {@link #fSurvival}) and bracketed by doubling up to 1e300, then bisected on a log scale:
+     * with fractional degrees of freedom below 1 (as the Satterthwaite approximation gives) the 97.5% point
+     * can exceed 1e24.
+     */
     public static double fQuantile(double p, double df1, double df2) {
         if (!(p > 0 && p < 1) || !(df1 > 0) || !(df2 > 0)) {
             throw new IllegalArgumentException("p must be in (0, 1) and the degrees of freedom positive");
         }
-        double lo = 0;
+        boolean upper = p > 0.5;
+        double tail = 1 - p;
+        // below(x): the quantile lies above x.
+        DoublePredicate below = upper
+                ? x -> fSurvival(x, df1, df2) > tail
+                : x -> fCdf(x, df1, df2) < p;
+        double lo = 1;
         double hi = 1;
-        while (fCdf(hi, df1, df2) < p) {
+        while (below.test(hi)) {
+            lo = hi;
             hi *= 2;
-            if (hi > 1e12) {
+            if (hi > 1e300) {
                 return Double.POSITIVE_INFINITY;
             }
         }
-        for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
-            double mid = (lo + hi) / 2;
-            if (fCdf(mid, df1, df2) < p) {
+        while (!below.test(lo)) {
+            hi = lo;
+            lo /= 2;
+            if (lo < 1e-300) {
+                return 0;
+            }
+        }
+        // Now lo < quantile ≤ hi, both positive: bisect the logarithm.
+        for (int i = 0; i < 400 && hi - lo > 1e-13 * hi; i++) {
+            double mid = Math.sqrt(lo) * Math.sqrt(hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            if (below.test(mid)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        return (lo + hi) / 2;
+        return Math.sqrt(lo) * Math.sqrt(hi);
     }
 
     /** The regularised upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a), for a &gt; 0 and x ≥ 0. */

@@ -42,6 +42,26 @@ class IccTest {
     }
 
     @Test
+    void boundsStayFiniteWhenTheSatterthwaiteDegreesOfFreedomFallBelowOne() {
+        // Raters who disagree so much that v = 0.124 and the upper 2.5% point of F(4, v) is 5.6e24.
+        // Reference values from SciPy (docs/validation/independent.py, "low degrees of freedom").
+        Icc.Result r = Icc.compute(new double[][] {{4, 4, 1, 5}, {1, 5, 2, 4}, {4, 5, 3, 2}, {4, 5, 3, 1}, {4, 4, 1, 4}});
+        check(r.icc21(), -0.1924528302, -0.2165543792, 0.1018690695);
+        check(r.icc2k(), -1.821428571, -2.472527473, 0.3120971417);
+        check(r.icc11(), -0.3044375645, -0.3256144107, -0.1187945976);
+        check(r.icc3k(), -9.714285714, -43.15580663, -0.2243276356);
+    }
+
+    @Test
+    void fQuantilesFarInTheTailKeepTheirPrecision() {
+        // SciPy: f.ppf(.975, 4, 0.1240201921) = 5.600977174e24. For F(2, 1), P(F > x) = (1 + 2x)^(-1/2),
+        // so a tail of 1e-12 lies at x = (1e24 - 1) / 2 ≈ 5e23.
+        assertThat(Distributions.fQuantile(0.975, 4, 0.1240201921) / 5.600977174e24).isCloseTo(1, within(1e-6));
+        assertThat(Distributions.fQuantile(1 - 1e-12, 2, 1) / 5e23).isCloseTo(1, within(1e-3));
+        assertThat(Distributions.fCdf(Distributions.fQuantile(0.975, 3, 20), 3, 20)).isCloseTo(0.975, within(1e-12));
+    }
+
+    @Test
     void handComputedTwoByTwo() {
         // Targets (1,2) and (3,4): grand mean 2.5, MSR = 4, MSC = 1, MSE = 0, MSW = 0.5.
         Icc.Result r = Icc.compute(new double[][] {{1, 2}, {3, 4}});
