@@ -1,5 +1,6 @@
 package dev.assay.ranking;
 
+import dev.assay.ranking.stats.ScoreBands;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,21 @@ public record AssessmentRanking(long assessmentId, String assessmentTitle, boole
     public record Reviewer(long reviewerId, String name, int reviews, Double severity, Double severityError) {
     }
 
+    /** How many bands there are (0 when they could not be formed). */
     public long bandCount() {
-        return candidates.stream().mapToInt(Candidate::band).distinct().count();
+        return candidates.stream().mapToInt(Candidate::band).filter(b -> b != ScoreBands.NO_BAND).distinct().count();
     }
+
+    /**
+     * Whether the candidates could be banded: false when no score has a standard error because no candidate was
+     * scored by two reviewers (every band is then {@link ScoreBands#NO_BAND}).
+     */
+    public boolean bandsFormed() {
+        return candidates.isEmpty() || candidates.getFirst().band() != ScoreBands.NO_BAND;
+    }
+
+    /** What the page says when bands could not be formed. */
+    public static final String NO_BANDS = "Bands cannot be formed yet: no candidate has been scored by two reviewers, "
+            + "so no score has a known error and nothing says which differences are real. Candidates are listed by "
+            + "score only; give some of them a second reviewer to form bands.";
 }

@@ -2,6 +2,7 @@ package dev.assay.ranking;
 
 import dev.assay.base.CsvText;
 import dev.assay.decision.Decision;
+import dev.assay.ranking.stats.ScoreBands;
 import dev.assay.review.CollaborationSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class RankingCsv {
         }
         out.row(header);
         for (AssessmentRanking.Candidate c : ranking.candidates()) {
-            List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()), String.valueOf(c.band()),
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(c.position()),
+                    c.band() == ScoreBands.NO_BAND ? "" : String.valueOf(c.band()),
                     c.candidateCode(), c.name() == null ? "" : c.name(), c.email() == null ? "" : c.email(),
                     number(c.adjusted()), number(c.adjustedSe()), number(c.raw()), number(c.rawSe()),
                     c.adjustedBySeverity() ? "yes" : "no", String.valueOf(c.reviews()), String.valueOf(c.pendingReviews())));

@@ -20,6 +20,18 @@ class RankingCsvTest {
     }
 
     @Test
+    void leavesTheBandEmptyWhenBandsCouldNotBeFormed() {
+        AssessmentRanking ranking = new AssessmentRanking(1, "T", false, 0.95,
+                List.of(new AssessmentRanking.Criterion("ai-critique", "Critique", 1.0)),
+                List.of(new AssessmentRanking.Candidate(9, "C-7F3K", null, null, 0, 1, 4.0, Double.NaN, 4.0,
+                        Double.NaN, false, 1, 0, Map.of("ai-critique", 4.0), false, null)),
+                List.of(), false, null, 0);
+        assertThat(ranking.bandsFormed()).isFalse();
+        assertThat(ranking.bandCount()).isZero();
+        assertThat(RankingCsv.write(ranking).lines().toList().get(1)).startsWith("1,,C-7F3K,");
+    }
+
+    @Test
     void writesOneRowPerCandidateWithCriterionMeans() {
         AssessmentRanking ranking = new AssessmentRanking(1, "T", true, 0.95,
                 List.of(new AssessmentRanking.Criterion("ai-critique", "Critique", 1.0)),

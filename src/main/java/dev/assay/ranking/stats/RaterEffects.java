@@ -17,17 +17,19 @@ import java.util.Map;
  * its residuals. One pass over the scores plus a solve, whatever the design's shape.
  *
  * <p><b>Connectedness.</b> Severities can only be compared between reviewers linked by shared candidates.
- * The design is the bipartite graph of candidates and raters; the largest connected part (most
- * observations) is fitted. Raters outside it get no severity, and their candidates keep raw means. If that
- * part has fewer than two raters, severity cannot be estimated at all and everything falls back to raw
- * means, with a note saying so.
+ * The design is the bipartite graph of candidates and raters; of its connected parts with at least two
+ * raters (a part with one rater has nothing to compare), the one holding the most observations is fitted
+ * (ties: more raters, then the part holding the smallest candidate id). Raters outside it get no severity,
+ * and their candidates keep raw means. If no part has two raters (no candidate was scored by two),
+ * severity cannot be estimated at all and everything falls back to raw means, with a note saying so.
  *
  * <p><b>Scores.</b> {@code severity} is how much lower than the panel a reviewer scores (positive = harsh):
  * the negated rater effect. A candidate's adjusted score is the mean of their scores with each rater's
  * effect removed, so it stays on the rubric's 1–5 scale.
  *
- * <p><b>Standard errors</b> (approximations, stated in {@code docs/scoring.md}): a rater's severity has
- * SE = σ / √n_r, with σ the residual SD and n_r the rater's observations. A candidate's score has
+ * <p><b>Standard errors</b> (stated in {@code docs/scoring.md}): a rater's severity has the exact least-squares
+ * SE under independent residuals, σ √(((A + HH')⁻¹ − H(H'H)⁻²H')_rr), from the Cholesky factor already used
+ * for the solve, with σ the residual SD and H the two constraint columns. A candidate's score has
  * SE = σ_R / √m_i, where m_i is the number of reviewers who scored them and σ_R the pooled SD of
  * reviewer-level mean residuals, so a reviewer's halo over many criteria is not counted as independent
  * evidence; for an adjusted score the severities' own SEs are added in quadrature.
@@ -81,6 +83,11 @@ public final class RaterEffects {
      */
     public static Fit fit(int[] candidate, int[] criterion, int[] rater, double[] score) {
         int n = score.length;
+        for (int o = 0; o < n; o++) {
+            if (!Double.isFinite(score[o])) {
+                throw new IllegalArgumentException("Score " + o + " is not a number (" + score[o] + ")");
+            }
+        }
         if (n == 0) {
             return new Fit(false, "No scores yet.", Double.NaN, Double.NaN, Map.of(), Map.of(), Map.of());
         }
@@ -114,8 +121,8 @@ public final class RaterEffects {
             double[] none = filled(nr, Double.NaN);
             Map<Integer, CandidateScore> raw = candidateScores(cd, rd, score, byCandidate, none, none,
                     reviewerSigma(cd, rd, score, byCandidate, null, none));
-            return new Fit(false, "Reviewers share no candidates, so their severities cannot be compared: "
-                    + "scores are shown as raw means.", sum(score) / n, Double.NaN, Map.of(), Map.of(), raw);
+            return new Fit(false, "No candidate was scored by two reviewers, so reviewers' severities cannot be "
+                    + "compared: scores are shown as raw means.", sum(score) / n, Double.NaN, Map.of(), Map.of(), raw);
         }
         // Least squares with the candidate effects absorbed: the normal equations for the criterion and
         // rater effects alone (a small dense system), then each candidate's effect from its residuals.
@@ -170,7 +177,8 @@ public final class RaterEffects {
                 }
             }
         }
-        double[] gamma = solve(a, b);
+        double[][] factor = cholesky(a);
+        double[] gamma = solve(factor, b);
         // Each candidate's effect is the mean of their residuals; then the residual SD, with the parameters
         // used up by the three factors and the mean.
         double rss = 0;
@@ -197,13 +205,17 @@ public final class RaterEffects {
         int parameters = thetas + (nk - 1) + (nrFit - 1);
         int dof = Math.max(1, fitted - parameters);
         double sigma = Math.sqrt(rss / dof);
+        double[] inverseDiagonal = inverseDiagonal(factor);
         double[] effect = filled(nr, Double.NaN);
         double[] severitySe = filled(nr, Double.NaN);
         Map<Integer, Estimate> severities = new HashMap<>();
         for (int r = 0; r < nr; r++) {
             if (rFit[r] >= 0) {
                 effect[r] = gamma[nk + rFit[r]];
-                severitySe[r] = sigma / Math.sqrt(perRater[r]);
+                // Cov(γ) = σ² G A G with G = (A + HH')⁻¹; since AH = 0, GH = H(H'H)⁻¹ and G A G = G − H(H'H)⁻²H'.
+                // H's columns are all ones within a factor, so that term's rater diagonal is 1 / (raters fitted)².
+                double variance = inverseDiagonal[nk + rFit[r]] - 1.0 / ((double) nrFit * nrFit);
+                severitySe[r] = sigma * Math.sqrt(Math.max(0, variance));
                 severities.put(rd.ids[r], new Estimate(-effect[r], severitySe[r], perRater[r]));
             }
         }
@@ -216,8 +228,8 @@ public final class RaterEffects {
         Map<Integer, CandidateScore> scores = candidateScores(cd, rd, score, byCandidate, effect, severitySe,
                 reviewerSigma(cd, rd, score, byCandidate, inFit, effect));
         String note = nrFit == nr ? null
-                : (nr - nrFit) + " reviewer(s) share no candidates with the rest "
-                        + "of the panel: their severity is not estimated and their candidates keep raw means.";
+                : (nr - nrFit) + " reviewer(s) share no candidates with the reviewers compared: "
+                        + "their severity is not estimated and their candidates keep raw means.";
         return new Fit(true, note, fitSum / fitted, sigma, severities, beta, scores);
     }
 
@@ -296,9 +308,9 @@ public final class RaterEffects {
         }
     }
 
-    /** Solves a symmetric positive definite system by Cholesky decomposition. */
-    private static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
+    /** The Cholesky factor L (lower triangular, A = LL') of a symmetric positive definite matrix. */
+    private static double[][] cholesky(double[][] a) {
+        int n = a.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -317,6 +329,34 @@ public final class RaterEffects {
                 }
             }
         }
+        return l;
+    }
+
+    /** The diagonal of A⁻¹ = L'⁻¹ L⁻¹ from A's Cholesky factor: (A⁻¹)_ii = Σ_j ((L⁻¹)_ji)². */
+    private static double[] inverseDiagonal(double[][] l) {
+        int n = l.length;
+        double[] diagonal = new double[n];
+        double[] column = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Column i of L⁻¹ by forward substitution of the unit vector e_i (zero above row i).
+            Arrays.fill(column, 0);
+            column[i] = 1 / l[i][i];
+            diagonal[i] += column[i] * column[i];
+            for (int j = i + 1; j < n; j++) {
+                double sum = 0;
+                for (int k = i; k < j; k++) {
+                    sum -= l[j][k] * column[k];
+                }
+                column[j] = sum / l[j][j];
+                diagonal[i] += column[j] * column[j];
+            }
+        }
+        return diagonal;
+    }
+
+    /** Solves LL'x = b given the Cholesky factor L. */
+    private static double[] solve(double[][] l, double[] b) {
+        int n = b.length;
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double sum = b[i];
@@ -448,9 +488,11 @@ public final class RaterEffects {
     }
 
     /**
-     * The candidates of the connected part of the design (candidates and raters linked by scores) that holds
-     * the most observations; ties go to the part whose smallest member comes last in the order candidate 2i,
-     * rater 2r+1 of their ids, so the choice does not depend on the order of the scores.
+     * The candidates of the connected part of the design (candidates and raters linked by scores) that is fitted:
+     * among the parts with at least two raters (a part with one rater cannot estimate a severity), the one holding
+     * the most observations; between equal parts, the one with more raters, then the one holding the smallest
+     * candidate id, so the choice never depends on the order of the scores. No candidate is marked when no part
+     * has two raters.
      */
     private static boolean[] largestComponent(Dense cd, Dense rd, Groups byCandidate) {
         int nc = cd.size();
@@ -469,25 +511,31 @@ public final class RaterEffects {
             }
         }
         long[] size = new long[parent.length];
-        long[] smallest = new long[parent.length];
-        Arrays.fill(smallest, Long.MAX_VALUE);
+        int[] raters = new int[parent.length];
+        long[] smallestCandidate = new long[parent.length];
+        Arrays.fill(smallestCandidate, Long.MAX_VALUE);
         for (int node = 0; node < parent.length; node++) {
             int root = find(parent, node);
-            long key = node < nc ? 2L * cd.ids[node] : 2L * rd.ids[node - nc] + 1;
-            smallest[root] = Math.min(smallest[root], key);
             if (node < nc) {
                 size[root] += byCandidate.size(node);
+                smallestCandidate[root] = Math.min(smallestCandidate[root], cd.ids[node]);
+            } else {
+                raters[root]++;
             }
         }
         int best = -1;
         for (int node = 0; node < parent.length; node++) {
-            if (parent[node] == node && (best < 0 || size[node] > size[best]
-                    || (size[node] == size[best] && smallest[node] > smallest[best]))) {
+            if (parent[node] != node || raters[node] < 2) {
+                continue;
+            }
+            if (best < 0 || size[node] > size[best]
+                    || (size[node] == size[best] && (raters[node] > raters[best]
+                            || (raters[node] == raters[best] && smallestCandidate[node] < smallestCandidate[best])))) {
                 best = node;
             }
         }
         boolean[] inFit = new boolean[nc];
-        for (int c = 0; c < nc; c++) {
+        for (int c = 0; c < nc && best >= 0; c++) {
             inFit[c] = find(parent, c) == best;
         }
         return inFit;

@@ -17,7 +17,10 @@ public final class ScoreBands {
     public record Scored(long id, double score, double standardError) {
     }
 
-    /** The candidate with its band (1 = top) and its strict position (1 = highest score). */
+    /** The band of every candidate when bands cannot be formed (no score has a standard error). */
+    public static final int NO_BAND = 0;
+
+    /** The candidate with its band (1 = top; {@link #NO_BAND} if none) and its strict position (1 = highest). */
     public record Banded(long id, double score, double standardError, int band, int position) {
     }
 
@@ -29,7 +32,33 @@ public final class ScoreBands {
         return normalQuantile(1 - (1 - confidence) / 2);
     }
 
+    /**
+     * Bands the scores, best first. A score must be a finite number (a NaN would sort first and swallow every
+     * band); a standard error must be a non-negative number, or NaN for "unknown".
+     *
+     * <p>When no score has a known standard error (no candidate was scored by two reviewers, so nothing says how
+     * far apart two scores must be), bands cannot be formed: every candidate gets band {@link #NO_BAND} and only
+     * their position. When some errors are known and others not, the unknown ones are refused, since the bands
+     * would treat those scores as exact.
+     */
     public static List<Banded> assign(List<Scored> scores, double confidence) {
+        int known = 0;
+        for (Scored s : scores) {
+            if (!Double.isFinite(s.score())) {
+                throw new IllegalArgumentException("Candidate " + s.id() + " has no numeric score (" + s.score()
+                        + "); scores must be finite to be ranked");
+            }
+            if (s.standardError() < 0 || Double.isInfinite(s.standardError())) {
+                throw new IllegalArgumentException("Candidate " + s.id() + " has an invalid standard error ("
+                        + s.standardError() + ")");
+            }
+            known += Double.isNaN(s.standardError()) ? 0 : 1;
+        }
+        if (known > 0 && known < scores.size()) {
+            throw new IllegalArgumentException("Only " + known + " of " + scores.size()
+                    + " scores have a standard error; bands need all of them or none");
+        }
+        boolean formed = known > 0;
         double z = z(confidence);
         List<Scored> sorted = new ArrayList<>(scores);
         sorted.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::id));
@@ -38,19 +67,14 @@ public final class ScoreBands {
         Scored top = null;
         for (int i = 0; i < sorted.size(); i++) {
             Scored s = sorted.get(i);
-            double seTop = top == null ? 0 : safe(top.standardError());
-            if (top == null || top.score() - s.score() > z * Math.sqrt(seTop * seTop + safe(s.standardError())
-                    * safe(s.standardError()))) {
+            if (formed && (top == null || top.score() - s.score() > z * Math.sqrt(
+                    top.standardError() * top.standardError() + s.standardError() * s.standardError()))) {
                 band++;
                 top = s;
             }
             out.add(new Banded(s.id(), s.score(), s.standardError(), band, i + 1));
         }
         return out;
-    }
-
-    private static double safe(double se) {
-        return Double.isNaN(se) ? 0 : se;
     }
 
     /** The standard normal quantile (P. J. Acklam's algorithm, relative error below 1.2e-9). */

@@ -122,7 +122,12 @@ public class ExplanationView extends VerticalLayout implements HasUrlParameter<L
                 : "Your reviewers' strictness could not be compared with the rest of the panel, so your score, "
                         + level(x.raw()) + ", is the plain average of their scores.")));
 
-        add(section("Your band", new Paragraph("Scores carry uncertainty: different reviewers could have scored the "
+        add(section("Your band", new Paragraph(x.bands() == 0
+                ? "Scores carry uncertainty: different reviewers could have scored the same work a little "
+                        + "differently. Usually candidates are grouped into bands of people who cannot be told apart, "
+                        + "but here no candidate was scored by two reviewers, so that uncertainty could not be "
+                        + "measured and no bands were formed. Small differences between scores may mean nothing."
+                : "Scores carry uncertainty: different reviewers could have scored the "
                 + "same work a little differently. Candidates are therefore grouped into bands of people who cannot "
                 + "be told apart with " + Math.round(x.confidence() * 100) + "% confidence. Your score placed you "
                 + "in band " + x.band() + " of " + x.bands() + " (band 1 is the highest). The order within a band "

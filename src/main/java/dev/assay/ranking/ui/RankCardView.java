@@ -21,6 +21,7 @@ import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
+import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.RankCard;
 import dev.assay.ranking.RankingService;
 import dev.assay.review.ReviewException;
@@ -84,15 +85,16 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         var c = card.candidate();
         add(back, new ViewHeader(c.label() + (c.name() == null ? "" : " · " + c.candidateCode()),
                 card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), explain, print));
-        Div stats = new Div(new StatCard("Band", c.band() + " of " + card.bands(), "Position " + c.position() + " of "
-                        + card.candidates()),
+        boolean banded = card.bands() > 0;
+        Div stats = new Div(new StatCard("Band", banded ? c.band() + " of " + card.bands() : "None",
+                        "Position " + c.position() + " of " + card.candidates()),
                 new StatCard("Adjusted score", String.format(Locale.ROOT, "%.2f", c.adjusted()),
                         error(c.adjustedSe()) + ", " + (c.adjustedBySeverity() ? "severity removed" : "not adjustable")),
                 new StatCard("Raw score", String.format(Locale.ROOT, "%.2f", c.raw()), error(c.rawSe())),
                 new StatCard("Reviews", String.valueOf(c.reviews()), null));
         stats.addClassNames("stat-row", "stat-row-compact");
-        add(stats, note("Band " + c.band() + ": candidates in the same band cannot be told apart at "
-                + Math.round(card.confidence() * 100) + "% confidence."));
+        add(stats, note(banded ? "Band " + c.band() + ": candidates in the same band cannot be told apart at "
+                + Math.round(card.confidence() * 100) + "% confidence." : AssessmentRanking.NO_BANDS));
         showDecision();
         add(decisionBox, contributions(), tasks(), reviewers(), flaws());
         if (!card.collaborations().isEmpty()) {

@@ -25,6 +25,7 @@ import dev.assay.decision.DecisionService;
 import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.PanelAnalytics;
 import dev.assay.ranking.RankingService;
+import dev.assay.ranking.stats.ScoreBands;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -90,11 +91,18 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
                     "Candidates appear here once at least one reviewer has submitted a scorecard for them."));
             return;
         }
-        Paragraph bands = new Paragraph("Candidates in the same band cannot be told apart at "
-                + Math.round(ranking.confidence() * 100) + "% confidence; the order within a band is not meaningful.");
-        bands.addClassName("ranking-explainer");
-        bands.setId("band-explainer");
-        add(bands);
+        if (ranking.bandsFormed()) {
+            Paragraph bands = new Paragraph("Candidates in the same band cannot be told apart at "
+                    + Math.round(ranking.confidence() * 100) + "% confidence; the order within a band is not meaningful.");
+            bands.addClassName("ranking-explainer");
+            bands.setId("band-explainer");
+            add(bands);
+        } else {
+            Div bands = new Div(VaadinIcon.WARNING.create(), new Span(AssessmentRanking.NO_BANDS));
+            bands.addClassNames("review-banner", "review-banner-warning");
+            bands.setId("band-explainer");
+            add(bands);
+        }
         if (ranking.severityNote() != null) {
             Div note = new Div(VaadinIcon.INFO_CIRCLE.create(), new Span(ranking.severityNote()));
             note.addClassName("review-banner");
@@ -199,7 +207,12 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
     private static Component band(AssessmentRanking.Candidate c, Decision decision) {
         Span chip;
         Span detail;
-        if (c.complete()) {
+        if (c.band() == ScoreBands.NO_BAND) {
+            chip = new Span("No band");
+            chip.addClassNames("chip", "band-chip", "band-incomplete");
+            chip.getElement().setAttribute("title", "Bands need at least one candidate scored by two reviewers.");
+            detail = new Span(c.reviews() + " of " + (c.reviews() + c.pendingReviews()) + " reviews");
+        } else if (c.complete()) {
             chip = new Span("Band " + c.band());
             chip.addClassNames("chip", "band-chip", "band-" + Math.min(c.band(), 6));
             detail = new Span(c.reviews() + (c.reviews() == 1 ? " review" : " reviews"));

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The map-based {@link RaterEffects} as it was before the computation moved to primitive arrays, kept unchanged as
- * the reference that {@code PrimitiveRankingEquivalenceTest} compares the new one with.
+ * The map-based {@link RaterEffects} as it was before the computation moved to primitive arrays, kept as the
+ * reference that {@code PrimitiveRankingEquivalenceTest} compares the new one with (only its two notes were reworded
+ * since, to match; its severity standard errors are the earlier approximation and are not compared).
  *
  * <p>An additive rater-effects model: score = μ + candidate + criterion + rater + noise, fitted by least
  * squares over the connected part of the rating design, so that a harsh or lenient reviewer's scores can
@@ -78,8 +79,8 @@ final class RaterEffectsReference {
         }
         if (fittedRaters.size() < 2) {
             Map<Integer, CandidateScore> raw = candidateScores(observations, Map.of(), Map.of(), rawSigma(observations));
-            return new Fit(false, "Reviewers share no candidates, so their severities cannot be compared: "
-                    + "scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw);
+            return new Fit(false, "No candidate was scored by two reviewers, so reviewers' severities cannot be "
+                    + "compared: scores are shown as raw means.", mean(observations), Double.NaN, Map.of(), Map.of(), raw);
         }
         // Least squares with the candidate effects absorbed: the normal equations for the criterion and
         // rater effects alone (a small dense system), then each candidate's effect from its residuals.
@@ -172,8 +173,8 @@ final class RaterEffectsReference {
         Map<Integer, CandidateScore> scores = candidateScores(observations, rater, severities,
                 reviewerSigma(inFit, rater));
         String note = fittedRaters.size() == countRaters(observations) ? null
-                : (countRaters(observations) - fittedRaters.size()) + " reviewer(s) share no candidates with the rest "
-                        + "of the panel: their severity is not estimated and their candidates keep raw means.";
+                : (countRaters(observations) - fittedRaters.size()) + " reviewer(s) share no candidates with the reviewers compared: "
+                        + "their severity is not estimated and their candidates keep raw means.";
         return new Fit(true, note, mean(inFit), sigma, severities, beta, scores);
     }
 
