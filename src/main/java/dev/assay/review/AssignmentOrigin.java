@@ -9,7 +9,16 @@ public enum AssignmentOrigin {
     /** An extra review a recruiter asked for, usually to settle a disagreement. */
     EXTRA("Extra review"),
     /** A recruiter moved the review to this reviewer by hand. */
-    MANUAL("Reassigned");
+    MANUAL("Reassigned"),
+    /** Added automatically because the submission's reviews disagreed by two or more levels. */
+    ESCALATION("Escalation"),
+    /** A calibration item the reviewer scores before live work; never counts toward a candidate. */
+    CALIBRATION("Calibration"),
+    /**
+     * A calibration item slipped into a live queue to check for drift; shown to the reviewer as a panel review
+     * and never counted toward a candidate.
+     */
+    DRIFT("Panel");
 
     private final String label;
 

@@ -6,15 +6,16 @@ import dev.assay.invitation.InvitationService;
 import dev.assay.invitation.InvitationView;
 import dev.assay.review.internal.Assignment;
 import dev.assay.review.internal.AssignmentRepository;
+import dev.assay.review.internal.Calibration;
 import dev.assay.review.internal.Conflict;
 import dev.assay.review.internal.ConflictRepository;
 import dev.assay.review.internal.ReconciliationRepository;
 import dev.assay.review.internal.ReviewAssignments;
+import dev.assay.review.internal.ReviewPanel;
+import dev.assay.review.internal.ReviewPanelRepository;
 import dev.assay.review.internal.ReviewWording;
 import dev.assay.review.internal.ScoreAgreement;
 import dev.assay.review.internal.ScoresVersions;
-import dev.assay.review.internal.ReviewPanel;
-import dev.assay.review.internal.ReviewPanelRepository;
 import dev.assay.review.internal.Submission;
 import dev.assay.review.internal.SubmissionRepository;
 import dev.assay.staff.StaffMember;
@@ -73,12 +74,14 @@ public class PanelService {
     private final ScoresVersions versions;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
+    private final Calibration calibration;
 
     PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
             ConflictRepository conflicts, ReconciliationRepository reconciliations,
             ReviewAssignments assigning, ScoreAgreement agreement, StaffService staff, AssessmentService assessments,
             InvitationService invitations, AuditTrail audit, ScoresVersions versions,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, Calibration calibration) {
+        this.calibration = calibration;
         this.jdbc = jdbc;
         this.versions = versions;
         this.panels = panels;
@@ -101,11 +104,13 @@ public class PanelService {
         List<PanelSetup.Reviewer> available = staff.reviewers().stream()
                 .map(m -> new PanelSetup.Reviewer(m.id(), m.fullName(), m.email(), m.hasRole(StaffRole.RECRUITER)))
                 .toList();
+        int items = calibration.activeItems(assessmentId).size();
         return panels.findById(assessmentId)
                 .map(p -> new PanelSetup(assessmentId, available, p.getMembers(), p.getReviewsPerSubmission(),
-                        p.getLinkingCount(), p.getDueDays(), p.getClosedAt(), p.getClosedBy(), p.getVersion()))
+                        p.getLinkingCount(), p.getDueDays(), p.getClosedAt(), p.getClosedBy(), p.getVersion(),
+                        p.getRules(), items))
                 .orElseGet(() -> new PanelSetup(assessmentId, available, Set.of(), ReviewPanel.DEFAULT_REVIEWS, 0,
-                        ReviewPanel.DEFAULT_DUE_DAYS, null, null, -1));
+                        ReviewPanel.DEFAULT_DUE_DAYS, null, null, -1, PanelRules.DEFAULT, items));
     }
 
     /**
@@ -116,6 +121,20 @@ public class PanelService {
      */
     public int savePanel(long assessmentId, Set<Long> members, int reviewsPerSubmission, int linkingCount,
             int dueDays, long expectedVersion) {
+        PanelRules rules = panels.findById(assessmentId).map(ReviewPanel::getRules).orElse(PanelRules.DEFAULT);
+        return savePanel(assessmentId, members, reviewsPerSubmission, linkingCount, dueDays, rules, expectedVersion);
+    }
+
+    /**
+     * Saves the panel with its escalation, calibration and drift rules, gives members who must calibrate their first
+     * round of the calibration set, and assigns every submission the reviewers it still needs (only members who may
+     * take live reviews).
+     *
+     * @param expectedVersion the version the recruiter loaded ({@code -1} for a new panel)
+     * @return the number of live reviews assigned as a result
+     */
+    public int savePanel(long assessmentId, Set<Long> members, int reviewsPerSubmission, int linkingCount,
+            int dueDays, PanelRules rules, long expectedVersion) {
         assessments.get(assessmentId);
         Set<Long> reviewers = staff.reviewers().stream().map(StaffMember::id).collect(Collectors.toSet());
         // Problems with the definition are reported before a stale or closed panel, as the form shows them.
@@ -137,6 +156,7 @@ public class PanelService {
         }
         Set<Long> before = panel.getMembers();
         panel.define(new HashSet<>(members), reviewers, reviewsPerSubmission, linkingCount, dueDays, now);
+        panel.setRules(rules, calibration.activeItems(assessmentId).size(), now);
         try {
             panels.saveAndFlush(panel);
         } catch (ObjectOptimisticLockingFailureException e) {
@@ -144,7 +164,10 @@ public class PanelService {
         }
         audit.record("panel.updated", "assessment " + assessmentId, "Reviewers " + sorted(members) + " (before: "
                 + sorted(before) + "); " + reviewsPerSubmission + " reviews per submission; linking set "
-                + linkingCount + "; due in " + dueDays + " days.", null);
+                + linkingCount + "; due in " + dueDays + " days; escalation " + (rules.escalate() ? "on" : "off")
+                + "; calibration " + (rules.calibrationRequired() ? "required (" + rules.passRule() + ")" : "not required")
+                + "; drift checks " + (rules.driftEvery() == 0 ? "off" : "about 1 in " + rules.driftEvery()) + ".", null);
+        calibration.openFirstRounds(panel);
         int assigned = assigning.fillAll(assessmentId);
         versions.changedByPerson(assessmentId);
         log.info("Panel of assessment {} saved by {}; {} reviews assigned", assessmentId,
@@ -172,7 +195,7 @@ public class PanelService {
         for (int[] row : jdbc.query("SELECT COUNT(a.id), COALESCE(SUM(CASE WHEN a.status <> 'SUBMITTED' THEN 1 ELSE 0 "
                 + "END), 0), CASE WHEN s.flagged_at IS NOT NULL AND s.resolution IS NULL THEN 1 ELSE 0 END "
                 + "FROM review_submission s LEFT JOIN review_assignment a ON a.submission_id = s.id "
-                + "AND a.status <> 'WITHDRAWN' WHERE s.assessment_id = ? GROUP BY s.id, s.flagged_at, s.resolution",
+                + "AND a.status <> 'WITHDRAWN' AND a.calibration_item_id IS NULL WHERE s.assessment_id = ? GROUP BY s.id, s.flagged_at, s.resolution",
                 (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, assessmentId)) {
             counts[ScoreAgreement.state(row[0], row[1], row[2] == 1, setup.reviewsPerSubmission()).ordinal()]++;
             total++;
@@ -183,7 +206,8 @@ public class PanelService {
         jdbc.query("SELECT a.reviewer_id, COUNT(*), SUM(CASE WHEN a.status = 'SUBMITTED' THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN a.status = 'DRAFT' THEN 1 ELSE 0 END), SUM(CASE WHEN a.status IN ('ASSIGNED', 'DRAFT') "
                 + "AND a.due_at < ? THEN 1 ELSE 0 END) FROM review_assignment a JOIN review_submission s "
-                + "ON s.id = a.submission_id WHERE s.assessment_id = ? AND a.status <> 'WITHDRAWN' GROUP BY a.reviewer_id",
+                + "ON s.id = a.submission_id WHERE s.assessment_id = ? AND a.status <> 'WITHDRAWN' "
+                + "AND a.calibration_item_id IS NULL GROUP BY a.reviewer_id",
                 rs -> {
                     load.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
                 }, java.sql.Timestamp.valueOf(now.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime()), assessmentId);

@@ -15,12 +15,15 @@ import java.util.List;
  * @param version   the assignment's version, to send back with a save so nothing is overwritten silently
  * @param peers     other reviewers' latest submitted scorecards; empty until this reviewer submitted
  * @param editable  false once the review is closed
+ * @param calibrationExample whether this is an example of a calibration round (never for a hidden drift check)
+ * @param calibration for a calibration example the reviewer has submitted, their levels against the key with the
+ *                    rationale (null for every live review, and for hidden drift checks)
  */
 public record ScoringSheet(long assignmentId, long version, long submissionId, long submissionVersion,
         String candidateCode, Identity revealed, String assessmentTitle, String roleName, Instant dueAt,
         AssignmentStatus status, boolean reviewClosed, boolean editable, List<RubricCriterion> criteria,
         List<SheetTask> tasks, Revision current, List<Revision> history, List<Peer> peers, int pendingPeers,
-        Flag flag) {
+        Flag flag, boolean calibrationExample, CalibrationGrade calibration) {
 
     /** A candidate's name and email, revealed to the panel when the review is closed. */
     public record Identity(String name, String email) {

@@ -11,11 +11,21 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.SQLRestriction;
 import java.time.Instant;
 
-/** One reviewer's review of one submission. Its version guards the scorecard against silent overwrites. */
+/**
+ * One reviewer's review of one submission. Its version guards the scorecard against silent overwrites.
+ *
+ * <p>A row that names a calibration item is a calibration take (origin {@code CALIBRATION} or {@code DRIFT}): the
+ * reviewer scores the item's source submission, and the scorecard never counts toward it. Such rows are excluded
+ * from every query of this entity by the restriction below, so nothing that reads live reviews can see them;
+ * {@link AssignmentRepository#findTake} and its siblings read them explicitly, and plain SQL over
+ * {@code review_assignment} filters {@code calibration_item_id IS NULL}.
+ */
 @Entity
 @Table(name = "review_assignment")
+@SQLRestriction("calibration_item_id is null")
 public class Assignment {
 
     @Id
@@ -57,10 +67,26 @@ public class Assignment {
     @Column(name = "withdrawn_by")
     private String withdrawnBy;
 
+    @Column(name = "calibration_item_id")
+    private Long calibrationItemId;
+
+    @Column(name = "calibration_round")
+    private Integer calibrationRound;
+
     @Version
     private long version;
 
     protected Assignment() {
+    }
+
+    /** A calibration take: the item's source submission scored by {@code reviewerId}, round 0 for a drift check. */
+    public static Assignment take(long sourceSubmissionId, long reviewerId, long itemId, int round, boolean drift,
+            Instant now, Instant dueAt) {
+        Assignment a = new Assignment(sourceSubmissionId, reviewerId, drift ? AssignmentOrigin.DRIFT
+                : AssignmentOrigin.CALIBRATION, "calibration", now, dueAt);
+        a.calibrationItemId = itemId;
+        a.calibrationRound = round;
+        return a;
     }
 
     public Assignment(long submissionId, long reviewerId, AssignmentOrigin origin, String assignedBy, Instant now,
@@ -72,6 +98,18 @@ public class Assignment {
         this.assignedBy = assignedBy;
         this.assignedAt = now;
         this.dueAt = dueAt;
+    }
+
+    public boolean isTake() {
+        return calibrationItemId != null;
+    }
+
+    public Long getCalibrationItemId() {
+        return calibrationItemId;
+    }
+
+    public Integer getCalibrationRound() {
+        return calibrationRound;
     }
 
     public boolean isActive() {

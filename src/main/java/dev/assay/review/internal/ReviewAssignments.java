@@ -45,11 +45,13 @@ public class ReviewAssignments {
     private final AuditTrail audit;
     private final ScoresVersions versions;
     private final Clock clock;
+    private final Calibration calibration;
     private final SecureRandom random = new SecureRandom();
 
     ReviewAssignments(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
             ConflictRepository conflicts, SubmittedWork attempts, CandidateRecords invitations, StaffDirectory staff,
-            AuditTrail audit, ScoresVersions versions, Clock clock) {
+            AuditTrail audit, ScoresVersions versions, Clock clock, Calibration calibration) {
+        this.calibration = calibration;
         this.versions = versions;
         this.panels = panels;
         this.submissions = submissions;
@@ -117,9 +119,10 @@ public class ReviewAssignments {
         return assigned;
     }
 
+    /** The load of the members who may take live reviews: all of them, or those who passed calibration. */
     private AssignmentPlanner planner(ReviewPanel panel) {
         Map<Long, Integer> load = new HashMap<>();
-        panel.getMembers().forEach(m -> load.put(m, 0));
+        calibration.cleared(panel).forEach(m -> load.put(m, 0));
         for (Object[] row : assignments.loadByReviewer(panel.getAssessmentId())) {
             long reviewer = (Long) row[0];
             if (load.containsKey(reviewer)) {
@@ -142,6 +145,7 @@ public class ReviewAssignments {
         AssignmentPlanner.Plan plan = planner.plan(panel.getReviewsPerSubmission(), active, excluded, s.isLinking());
         for (Long reviewer : plan.reviewers()) {
             assign(s, reviewer, s.isLinking() ? AssignmentOrigin.LINKING : AssignmentOrigin.PANEL, panel.getDueDays());
+            calibration.maybeDrift(panel, reviewer, s.getId());
         }
         if (s.getShortfall() != plan.shortfall()) {
             s.setShortfall(plan.shortfall());
@@ -157,11 +161,36 @@ public class ReviewAssignments {
         return conflicts.findByInvitationId(invitationId).stream().map(Conflict::getStaffId).collect(Collectors.toSet());
     }
 
+    /**
+     * Escalation: gives a submission whose reviews disagree one more reviewer, the least-loaded eligible member
+     * (never one already on it, withdrawn from it, or conflicted), as assignment does. Returns false, with an
+     * audit entry, when nobody is left to ask.
+     */
+    public boolean escalate(Submission s, ReviewPanel panel) {
+        List<Assignment> all = assignments.findBySubmissionId(s.getId());
+        List<Long> active = all.stream().filter(Assignment::isActive).map(Assignment::getReviewerId).toList();
+        Set<Long> excluded = new HashSet<>(conflicted(s.getInvitationId()));
+        all.stream().filter(a -> !a.isActive()).forEach(a -> excluded.add(a.getReviewerId()));
+        AssignmentPlanner.Plan plan = planner(panel).plan(active.size() + 1, active, excluded, false);
+        if (plan.reviewers().isEmpty()) {
+            audit.record("submission.escalation_unavailable", ReviewWording.subject(s), "Reviews disagree, but no "
+                    + "other eligible reviewer is on the panel; a recruiter must settle it.", null);
+            return false;
+        }
+        assign(s, plan.reviewers().getFirst(), AssignmentOrigin.ESCALATION, panel.getDueDays(),
+                "escalation (automatic)");
+        return true;
+    }
+
     /** Creates one assignment and records it. */
     public Assignment assign(Submission s, long reviewer, AssignmentOrigin origin, int dueDays) {
+        return assign(s, reviewer, origin, dueDays, SystemAuthentication.currentName());
+    }
+
+    private Assignment assign(Submission s, long reviewer, AssignmentOrigin origin, int dueDays, String by) {
         Instant now = clock.instant();
-        Assignment a = assignments.saveAndFlush(new Assignment(s.getId(), reviewer, origin,
-                SystemAuthentication.currentName(), now, now.plus(Duration.ofDays(dueDays))));
+        Assignment a = assignments.saveAndFlush(new Assignment(s.getId(), reviewer, origin, by, now,
+                now.plus(Duration.ofDays(dueDays))));
         versions.changed(s.getAssessmentId());
         audit.record("assignment.created", ReviewWording.subject(s), label(reviewer) + " assigned (" + origin.label()
                 + "); assignment " + a.getId() + ", due " + a.getDueAt() + ".", null);

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import dev.assay.review.PanelRules;
 import dev.assay.review.ReviewException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,21 @@ public class ReviewPanel {
 
     @Column(name = "closed_at")
     private Instant closedAt;
+
+    @Column(nullable = false)
+    private boolean escalate;
+
+    @Column(name = "calibration_required", nullable = false)
+    private boolean calibrationRequired;
+
+    @Column(name = "calibration_within_one", nullable = false)
+    private int calibrationWithinOne = PanelRules.DEFAULT.withinOnePercent();
+
+    @Column(name = "calibration_max_off", nullable = false)
+    private int calibrationMaxOff = PanelRules.DEFAULT.maxOff();
+
+    @Column(name = "drift_every", nullable = false)
+    private int driftEvery;
 
     @Column(name = "closed_by")
     private String closedBy;
@@ -118,6 +134,34 @@ public class ReviewPanel {
             problems.add("Reviews are due between 1 and " + MAX_DUE_DAYS + " days after assignment.");
         }
         return problems;
+    }
+
+    /**
+     * Sets escalation, the calibration gate and drift checks. Refused (naming every problem) when the rules are
+     * out of range, when calibration is required of a panel whose assessment has no calibration item, or once
+     * the review is closed.
+     */
+    public void setRules(PanelRules rules, int calibrationItems, Instant now) {
+        if (isClosed()) {
+            throw new ReviewException("This review is closed; the panel can no longer change.");
+        }
+        List<String> problems = rules.problems();
+        if ((rules.calibrationRequired() || rules.driftEvery() > 0) && calibrationItems == 0) {
+            problems.add("Add at least one calibration item before requiring calibration or drift checks.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ReviewException(String.join(" ", problems));
+        }
+        escalate = rules.escalate();
+        calibrationRequired = rules.calibrationRequired();
+        calibrationWithinOne = rules.withinOnePercent();
+        calibrationMaxOff = rules.maxOff();
+        driftEvery = rules.driftEvery();
+        updatedAt = now;
+    }
+
+    public PanelRules getRules() {
+        return new PanelRules(escalate, calibrationRequired, calibrationWithinOne, calibrationMaxOff, driftEvery);
     }
 
     /** Ends scoring: scorecards no longer change and names are revealed. Refused when already closed. */

@@ -76,6 +76,9 @@ class ReviewRecords implements CandidateReviews {
         jdbc.sql("update review_submission set resolution_reason = case when resolution_reason is null then null "
                 + "else ? end where invitation_id = ?").params(ERASED, invitationId).update();
         jdbc.sql("update review_conflict set note = null where invitation_id = ?").param(invitationId).update();
+        // A calibration item shows the candidate's work to every reviewer who calibrates: it leaves every set.
+        jdbc.sql("update calibration_item set retired_at = current_timestamp(6) where retired_at is null and "
+                + "source_submission_id in (" + submissions + ")").param(invitationId).update();
     }
 
     @Override

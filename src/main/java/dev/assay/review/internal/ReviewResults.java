@@ -119,13 +119,13 @@ class ReviewResults implements ScoredWork {
         // Active reviews: assignment id -> {submission id, reviewer id}, in assignment order.
         Map<Long, long[]> active = new LinkedHashMap<>();
         jdbc.query("SELECT a.id, a.submission_id, a.reviewer_id FROM review_assignment a JOIN review_submission s "
-                + "ON s.id = a.submission_id WHERE " + where + " AND a.status <> 'WITHDRAWN' ORDER BY a.id",
+                + "ON s.id = a.submission_id WHERE " + where + " AND a.status <> 'WITHDRAWN' AND a.calibration_item_id IS NULL ORDER BY a.id",
                 (RowCallbackHandler) rs -> active.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}), key);
         // The latest submitted revision of each active review.
         Map<Long, Object[]> latest = new HashMap<>();
         jdbc.query("SELECT r.assignment_id, r.id, r.revision, r.overall_comment FROM scorecard_revision r "
                 + "JOIN review_assignment a ON a.id = r.assignment_id JOIN review_submission s ON s.id = a.submission_id "
-                + "WHERE " + where + " AND a.status <> 'WITHDRAWN' AND r.status = 'SUBMITTED'", (RowCallbackHandler) rs -> {
+                + "WHERE " + where + " AND a.status <> 'WITHDRAWN' AND a.calibration_item_id IS NULL AND r.status = 'SUBMITTED'", (RowCallbackHandler) rs -> {
                     Object[] known = latest.get(rs.getLong(1));
                     if (known == null || (int) known[1] < rs.getInt(3)) {
                         latest.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getInt(3), rs.getString(4)});
@@ -136,7 +136,7 @@ class ReviewResults implements ScoredWork {
         jdbc.query("SELECT c.revision_id, c.task_position, c.criterion_key, c.score_level FROM scorecard_score c "
                 + "JOIN scorecard_revision r ON r.id = c.revision_id JOIN review_assignment a ON a.id = r.assignment_id "
                 + "JOIN review_submission s ON s.id = a.submission_id WHERE " + where
-                + " AND a.status <> 'WITHDRAWN' AND r.status = 'SUBMITTED' ORDER BY c.revision_id, c.task_position",
+                + " AND a.status <> 'WITHDRAWN' AND a.calibration_item_id IS NULL AND r.status = 'SUBMITTED' ORDER BY c.revision_id, c.task_position",
                 (RowCallbackHandler) rs -> {
                     List<ScoreCell> cells = levels.get(rs.getLong(1));
                     if (cells != null) {

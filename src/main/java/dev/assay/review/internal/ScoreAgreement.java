@@ -33,9 +33,14 @@ public class ScoreAgreement {
     private final AssessmentCatalog assessments;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReviewPanelRepository panels;
+    private final ReviewAssignments assigning;
 
     ScoreAgreement(AssignmentRepository assignments, ScorecardRevisionRepository revisions,
-            AssessmentCatalog assessments, AuditTrail audit, Clock clock) {
+            AssessmentCatalog assessments, AuditTrail audit, Clock clock, ReviewPanelRepository panels,
+            ReviewAssignments assigning) {
+        this.panels = panels;
+        this.assigning = assigning;
         this.assignments = assignments;
         this.revisions = revisions;
         this.assessments = assessments;
@@ -64,19 +69,25 @@ public class ScoreAgreement {
     }
 
     /**
-     * Flags the submission when submitted reviews differ by two or more levels, and marks an open flag
-     * resolved when the reviews come to agree (a revision) or an extra review is in.
+     * Flags the submission when submitted reviews differ by two or more levels (and, if the panel escalates, assigns
+     * one more reviewer at once), and marks an open flag resolved when the reviews come to agree (a revision) or an
+     * extra or escalation review is in.
      */
     public void refreshFlag(Submission s) {
         List<Assignment> active = assignments.findBySubmissionId(s.getId()).stream().filter(Assignment::isActive).toList();
         List<Disagreement> found = disagreements(latestSubmitted(active));
         boolean allIn = active.stream().allMatch(a -> a.getStatus() == AssignmentStatus.SUBMITTED);
-        boolean extra = active.stream().anyMatch(a -> a.getOrigin() == AssignmentOrigin.EXTRA);
+        boolean extra = active.stream().anyMatch(a -> a.getOrigin() == AssignmentOrigin.EXTRA
+                || a.getOrigin() == AssignmentOrigin.ESCALATION);
         Submission.FlagChange change = s.followReviews(found, active.size(), allIn, extra,
                 () -> ReviewWording.describe(found, cellNames(s.getAssessmentId())), SystemAuthentication.currentName(),
                 clock.instant());
         switch (change) {
-            case FLAGGED -> audit.record("submission.flagged", ReviewWording.subject(s), s.getFlagDetail(), null);
+            case FLAGGED -> {
+                audit.record("submission.flagged", ReviewWording.subject(s), s.getFlagDetail(), null);
+                panels.findById(s.getAssessmentId()).filter(p -> p.getRules().escalate() && !p.isClosed())
+                        .ifPresent(p -> assigning.escalate(s, p));
+            }
             case AGREED_AFTER_REVISION, EXTRA_REVIEW_IN -> audit.record("submission.resolved",
                     ReviewWording.subject(s), "Resolved: " + s.getResolution().label() + ".", null);
             case NONE -> { }

@@ -3,6 +3,7 @@ package dev.assay.review.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.SubMenu;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,13 +26,15 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import dev.assay.base.ui.RowMenu;
-import dev.assay.base.ui.Choices;
 import dev.assay.base.ui.Cells;
+import dev.assay.base.ui.Choices;
+import dev.assay.base.ui.RowMenu;
 import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.review.AssignmentOrigin;
 import dev.assay.review.AssignmentStatus;
+import dev.assay.review.PanelRules;
 import dev.assay.review.PanelService;
 import dev.assay.review.PanelSetup;
 import dev.assay.review.ReviewBoard;
@@ -107,7 +111,8 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         Div stats = new Div(new StatCard("Submissions", String.format("%,d", board.counts().total()), null),
                 new StatCard("Unassigned", String.format("%,d", board.count(ReviewState.UNASSIGNED)), null),
                 new StatCard("In progress", String.format("%,d", board.count(ReviewState.IN_PROGRESS)), null),
-                new StatCard("Flagged", String.format("%,d", board.count(ReviewState.FLAGGED)), "Reviews 2+ levels apart"),
+                new StatCard("Flagged", String.format("%,d", board.count(ReviewState.FLAGGED)), "Reviews 2+ levels apart"
+                        + (panel.rules().escalate() ? "; escalated automatically" : "")),
                 new StatCard("Complete", String.format("%,d", board.count(ReviewState.COMPLETE)), null),
                 new StatCard("Overdue reviews", String.valueOf(board.overdueReviews()), null));
         stats.addClassNames("stat-row", "stat-row-compact");
@@ -139,6 +144,37 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         due.setId("panel-due");
         Div row = new Div(reviews, linking, due);
         row.addClassNames("form-row", "panel-numbers");
+        PanelRules rules = panel.rules();
+        Checkbox escalate = new Checkbox("Add a reviewer automatically when reviews disagree by 2+ levels",
+                rules.escalate());
+        escalate.setId("panel-escalate");
+        Checkbox calibrate = new Checkbox("Reviewers must pass calibration before live reviews",
+                rules.calibrationRequired());
+        calibrate.setId("panel-calibration");
+        IntegerField withinOne = number("Within one level (%)", rules.withinOnePercent(), PanelRules.MIN_WITHIN_ONE, 100,
+                "Share of the set's cells within one level of the key.");
+        withinOne.setId("panel-within-one");
+        IntegerField maxOff = number("Largest allowed miss", rules.maxOff(), PanelRules.MIN_MAX_OFF,
+                PanelRules.MAX_MAX_OFF, "No cell this many levels or more from the key.");
+        maxOff.setId("panel-max-off");
+        IntegerField drift = number("Drift check every", rules.driftEvery(), 0, PanelRules.MAX_DRIFT,
+                "About one hidden example per this many live reviews; 0 for none.");
+        drift.setId("panel-drift");
+        Div ruleRow = new Div(withinOne, maxOff, drift);
+        ruleRow.addClassNames("form-row", "panel-numbers");
+        Anchor calibrationLink = new Anchor("recruiter/calibration/" + assessmentId, panel.calibrationItems() == 0
+                ? "Build a calibration set from reviewed submissions →"
+                : "Calibration set: " + panel.calibrationItems() + (panel.calibrationItems() == 1 ? " example" : " examples")
+                        + " →");
+        calibrationLink.setId("open-calibration");
+        Runnable gate = () -> {
+            withinOne.setEnabled(calibrate.getValue());
+            maxOff.setEnabled(calibrate.getValue());
+        };
+        gate.run();
+        calibrate.addValueChangeListener(e -> gate.run());
+        Div rulesBox = new Div(new H4("Guarding the scores"), escalate, calibrate, ruleRow, calibrationLink);
+        rulesBox.addClassName("panel-rules");
         Paragraph warning = new Paragraph();
         warning.addClassName("form-warning");
         warning.setId("panel-recruiter-warning");
@@ -155,7 +191,8 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
             try {
                 Set<Long> ids = members.getSelectedItems().stream().map(PanelSetup.Reviewer::id).collect(Collectors.toSet());
                 int assigned = panels.savePanel(assessmentId, ids, value(reviews), value(linking), value(due),
-                        panel.version());
+                        new PanelRules(escalate.getValue(), calibrate.getValue(), value(withinOne), value(maxOff),
+                                drift.getValue() == null ? 0 : drift.getValue()), panel.version());
                 Toasts.success("Panel saved." + (assigned == 0 ? "" : " " + assigned
                         + (assigned == 1 ? " review" : " reviews") + " assigned."));
                 refresh();
@@ -170,10 +207,15 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         reviews.setReadOnly(!editable);
         linking.setReadOnly(!editable);
         due.setReadOnly(!editable);
+        escalate.setReadOnly(!editable);
+        calibrate.setReadOnly(!editable);
+        withinOne.setReadOnly(!editable);
+        maxOff.setReadOnly(!editable);
+        drift.setReadOnly(!editable);
         save.setVisible(editable);
         Div actions = new Div(save);
         actions.addClassName("form-actions");
-        card.add(members, row, warning, actions);
+        card.add(members, row, warning, rulesBox, actions);
         return card;
     }
 
@@ -287,6 +329,13 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
             l.addClassNames("chip", "chip-found");
             chips.add(l);
         }
+        if (r.reviews().stream().anyMatch(v -> v.origin() == AssignmentOrigin.ESCALATION
+                && v.status() != AssignmentStatus.WITHDRAWN)) {
+            Span l = new Span("Escalated");
+            l.addClassNames("chip", "chip-flag");
+            l.getElement().setAttribute("title", "The reviews disagreed, so a reviewer was added automatically.");
+            chips.add(l);
+        }
         if (r.shortfall() > 0) {
             Span l = new Span(r.shortfall() + " reviewer" + (r.shortfall() == 1 ? "" : "s") + " short");
             l.addClassNames("chip", "chip-flag");
@@ -299,7 +348,8 @@ public class ReviewBoardView extends VerticalLayout implements HasUrlParameter<L
         Div list = new Div();
         list.addClassName("board-reviews");
         r.reviews().stream().filter(v -> v.status() != AssignmentStatus.WITHDRAWN).forEach(v -> {
-            Span line = new Span(v.reviewerName() + " · " + (v.status() == AssignmentStatus.ASSIGNED ? "not started"
+            Span line = new Span(v.reviewerName() + (v.origin() == AssignmentOrigin.ESCALATION ? " (escalation)" : "")
+                    + " · " + (v.status() == AssignmentStatus.ASSIGNED ? "not started"
                     : v.status().label().toLowerCase()) + (v.overdue() ? " · overdue since " + Formats.date(v.dueAt()) : ""));
             if (v.overdue()) {
                 line.addClassName("status-danger");

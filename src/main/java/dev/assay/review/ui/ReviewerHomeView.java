@@ -18,9 +18,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.assay.base.ui.Cells;
 import dev.assay.base.ui.EmptyState;
+import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.ViewHeader;
+import dev.assay.review.AssignmentOrigin;
 import dev.assay.review.AssignmentStatus;
+import dev.assay.review.CalibrationStatus;
 import dev.assay.review.QueueItem;
+import dev.assay.review.ReviewException;
 import dev.assay.review.ReviewService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -35,13 +39,19 @@ import java.util.List;
 @RolesAllowed("REVIEWER")
 public class ReviewerHomeView extends VerticalLayout {
 
+    private final ReviewService reviews;
+
     public ReviewerHomeView(ReviewService reviews) {
+        this.reviews = reviews;
         setId("reviewer-home");
         addClassName("page");
         setPadding(false);
         List<QueueItem> queue = reviews.queue();
         add(new ViewHeader("My reviews",
                 "Submissions assigned to you, in an order shuffled for you so no candidate always comes first or last."));
+        for (CalibrationStatus c : reviews.calibration()) {
+            add(calibration(c));
+        }
         if (queue.isEmpty()) {
             add(new EmptyState(VaadinIcon.INBOX, "Nothing to review right now",
                     "When a candidate submits an assessment you're on the panel for, it appears here with its due date."));
@@ -75,6 +85,34 @@ public class ReviewerHomeView extends VerticalLayout {
         add(grid, guide());
     }
 
+    /**
+     * Where the reviewer stands with one assessment's calibration: what to do next, the last round's result, and a
+     * button to start another round after a failed one.
+     */
+    private Component calibration(CalibrationStatus c) {
+        Div box = new Div();
+        box.addClassNames("review-banner", c.passed() ? "calibration-passed" : "review-banner-warning");
+        box.setId("calibration-" + c.assessmentId());
+        Span text = new Span(c.assessmentTitle() + ": " + c.summary());
+        text.addClassName("calibration-text");
+        box.add(c.passed() ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.ACADEMY_CAP.create(), text);
+        if (c.canRetake()) {
+            Button retake = new Button("Start round " + (c.round() + 1), e -> {
+                try {
+                    reviews.retakeCalibration(c.assessmentId());
+                    Toasts.success("Round " + (c.round() + 1) + " is in your queue.");
+                    getUI().ifPresent(ui -> ui.getPage().reload());
+                } catch (ReviewException ex) {
+                    Toasts.error(ex.getMessage());
+                }
+            });
+            retake.setId("calibration-retake-" + c.assessmentId());
+            retake.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            box.add(retake);
+        }
+        return box;
+    }
+
     private static Component candidate(QueueItem i) {
         Span code = new Span(i.candidateCode());
         code.addClassName("candidate-code");
@@ -106,6 +144,11 @@ public class ReviewerHomeView extends VerticalLayout {
             flag.addClassNames("chip", "chip-flag");
             chips.add(flag);
         }
+        if (i.origin() == AssignmentOrigin.CALIBRATION) {
+            Span cal = new Span("Calibration");
+            cal.addClassNames("chip", "chip-tool");
+            chips.add(cal);
+        }
         if (i.reviewClosed()) {
             Span closed = new Span("Review closed");
             closed.addClassNames("chip", "chip-tool");
@@ -133,7 +176,10 @@ public class ReviewerHomeView extends VerticalLayout {
                 new ListItem("You see a candidate code, never a name or email, until the recruiter closes the review."),
                 new ListItem("Other reviewers' scores stay hidden until you submit yours."),
                 new ListItem("Score each criterion against its anchors; explain any 1 or 5."),
-                new ListItem("If you know the candidate, tell the recruiter: they will move the review to someone else."));
+                new ListItem("If you know the candidate, tell the recruiter: they will move the review to someone else."),
+                new ListItem("A panel may ask you to score calibration examples first, and may now and then place an "
+                        + "example with an agreed key among your reviews to check consistency; examples never count "
+                        + "toward any candidate."));
         points.addClassName("checklist");
         guide.add(new H3("How reviewing works"), points);
         return guide;

@@ -33,6 +33,7 @@ import dev.assay.base.ui.Toasts;
 import dev.assay.base.ui.UnsavedChanges;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.review.AssignmentStatus;
+import dev.assay.review.CalibrationGrade;
 import dev.assay.review.Disagreement;
 import dev.assay.review.ReviewException;
 import dev.assay.review.ReviewService;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,8 +117,17 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         justifications.clear();
         status.setId("scorecard-status");
         showStatus();
-        add(back(), new ViewHeader("Review " + sheet.candidateCode(), sheet.assessmentTitle() + " · "
+        add(back(), new ViewHeader(sheet.calibrationExample() ? sheet.candidateCode() : "Review " + sheet.candidateCode(),
+                (sheet.calibrationExample() ? "Calibration for " : "") + sheet.assessmentTitle() + " · "
                 + sheet.roleName() + " · due " + Formats.date(sheet.dueAt()), status));
+        if (sheet.calibrationExample() && sheet.calibration() == null) {
+            Div intro = new Div(VaadinIcon.ACADEMY_CAP.create(), new Span("A calibration example: an earlier "
+                    + "submission with levels the panel agreed on. Score it as you would a candidate's; after you "
+                    + "submit you see the agreed levels and why. It never counts toward any candidate."));
+            intro.addClassName("review-banner");
+            intro.setId("calibration-intro");
+            add(intro);
+        }
         if (sheet.revealed() != null) {
             Div who = new Div();
             who.addClassNames("card", "revealed-identity");
@@ -164,7 +175,9 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         summary.add(overallTitle, summary());
         sections.add(summary);
         jump.add(jumpButton("Overall and submit", "task-section-overall"));
-        if (sheet.hasSubmitted()) {
+        if (sheet.calibration() != null) {
+            add(calibrationFeedback(sheet.calibration()));
+        } else if (sheet.hasSubmitted() && !sheet.calibrationExample()) {
             add(panelSection());
         }
         add(jump);
@@ -453,7 +466,9 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         problems.setVisible(false);
         boolean revision = sheet.hasSubmitted();
         ConfirmDialog dialog = new ConfirmDialog(revision ? "Submit this revision?" : "Submit your scorecard?",
-                revision ? "Your previous revision stays on record with the reason you gave."
+                sheet.calibrationExample() ? "Once submitted, you see the agreed levels and why. A calibration "
+                        + "example cannot be changed after submission."
+                : revision ? "Your previous revision stays on record with the reason you gave."
                         : "Once submitted, you will see the other reviewers' scores. Later changes need a reason and "
                                 + "are kept as a new revision.",
                 "Submit", e -> submit());
@@ -544,6 +559,48 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         dialog.setCancelable(true);
         dialog.setCancelText("Keep my text on screen");
         dialog.open();
+    }
+
+    /**
+     * After a calibration example is submitted: per task × criterion the reviewer's level against the agreed key, the
+     * anchors of both levels where they differ, and the rationale for the key.
+     */
+    private Component calibrationFeedback(CalibrationGrade grade) {
+        Div box = new Div();
+        box.addClassNames("card", "calibration-feedback");
+        box.setId("calibration-feedback");
+        box.add(new H3("How your levels compare with the agreed key"));
+        Paragraph summary = new Paragraph(String.format(Locale.ROOT, "%.0f%% of the cells within one level of the key; "
+                + "the largest difference is %d %s. Your queue shows how the whole round went once every example is "
+                + "scored.", grade.withinOne() * 100, grade.largestMiss(), grade.largestMiss() == 1 ? "level" : "levels"));
+        summary.setId("calibration-summary");
+        box.add(summary);
+        for (CalibrationGrade.Cell cell : grade.cells()) {
+            Div row = new Div();
+            row.addClassNames("calibration-cell", cell.miss() == 0 ? "calibration-exact"
+                    : cell.miss() == 1 ? "calibration-near" : "calibration-off");
+            RubricCriterion criterion = sheet.criterion(cell.cell().criterionKey());
+            Span where = new Span(sheet.describe(cell.cell()));
+            where.addClassName("calibration-where");
+            Span verdict = new Span("You " + show(cell.level() == 0 ? null : cell.level()) + " · key " + cell.key()
+                    + (cell.miss() == 0 ? " · same" : cell.level() == 0 ? " · not scored"
+                            : " · " + cell.miss() + (cell.miss() == 1 ? " level apart" : " levels apart")));
+            verdict.addClassNames("chip", cell.miss() <= 1 ? "chip-tool" : "chip-flag");
+            row.add(where, verdict);
+            if (criterion != null) {
+                row.add(new Paragraph("Key, level " + cell.key() + ": " + criterion.anchor(cell.key())));
+                if (cell.miss() != 0 && cell.level() > 0) {
+                    row.add(new Paragraph("Yours, level " + cell.level() + ": " + criterion.anchor(cell.level())));
+                }
+            }
+            if (cell.rationale() != null && !cell.rationale().isBlank()) {
+                Paragraph why = new Paragraph("Why the key says " + cell.key() + ": " + cell.rationale());
+                why.addClassName("calibration-rationale");
+                row.add(why);
+            }
+            box.add(row);
+        }
+        return box;
     }
 
     /** After submission: the panel's scorecards side by side, the flag, and reconciliation. */
