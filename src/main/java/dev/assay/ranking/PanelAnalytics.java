@@ -9,7 +9,31 @@ import java.util.List;
  * reviewer's severity, agreement with the rest of the panel and involvement in flagged disagreements.
  */
 public record PanelAnalytics(List<CriterionReliability> criteria, CriterionReliability overall, Linking linking,
-        List<ReviewerStats> reviewers, List<Double> adjustedScores) {
+        List<ReviewerStats> reviewers, List<Double> adjustedScores, DecisionStudy decisionStudy) {
+
+    /** The reliability a recruiter can expect for other panel sizes. */
+    public static final double TARGET_G = 0.80;
+
+    /**
+     * "How many reviewers do we need?": the panel's variance components (generalizability theory, reviewers nested in
+     * candidates, crossed with tasks) and the expected G and Φ for 1–5 reviewers per submission and 1–N tasks.
+     *
+     * @param estimated  false when the components could not be estimated ({@code reading} says why, points empty)
+     * @param tasks      the number of tasks the submissions have now
+     * @param reading    one sentence for the page
+     * @param components σ² per source, as Brennan writes them ("p", "t", "pt", "r:p", "rt:p,e"); null if not estimated
+     */
+    public record DecisionStudy(boolean estimated, int tasks, String reading, List<VarianceComponent> components,
+            List<Point> points) {
+    }
+
+    /** One variance component. */
+    public record VarianceComponent(String source, Double estimate) {
+    }
+
+    /** Expected G (relative) and Φ (absolute) for this many reviewers per submission and tasks. */
+    public record Point(int reviewers, int tasks, Double g, Double phi) {
+    }
 
     /** Usual reading of alpha (Krippendorff): .800 reliable, .667 the floor for tentative conclusions. */
     public enum Verdict {

@@ -1,5 +1,6 @@
 package dev.assay.ranking;
 
+import dev.assay.ranking.stats.GeneralizabilityStudy;
 import dev.assay.ranking.stats.Icc;
 import dev.assay.ranking.stats.Interval;
 import dev.assay.ranking.stats.KrippendorffAlpha;
@@ -209,7 +210,48 @@ class RankingComputation {
                     pearson(pairs.getOrDefault(index, List.of())), flagged.getOrDefault(index, 0)));
         });
         return new PanelAnalytics(perCriterion, overall, linking(in, result), reviewers,
-                result.rows().stream().map(r -> r.scores().adjusted()).toList());
+                result.rows().stream().map(r -> r.scores().adjusted()).toList(), decisionStudy(in));
+    }
+
+    /**
+     * The G study on the live design, (reviewers : candidates) × tasks, from each reviewer's mean level per task (the
+     * levels as given, before reconciliation), and the D study for 1–5 reviewers and 1 to the number of tasks.
+     */
+    static PanelAnalytics.DecisionStudy decisionStudy(Inputs in) {
+        Map<List<Integer>, double[]> cells = new LinkedHashMap<>();
+        for (WeightedScores.Observation o : in.given()) {
+            double[] sum = cells.computeIfAbsent(List.of(o.candidate(), o.rater(), o.task()), k -> new double[2]);
+            sum[0] += o.level();
+            sum[1]++;
+        }
+        int n = cells.size();
+        int[] candidate = new int[n];
+        int[] reviewer = new int[n];
+        int[] task = new int[n];
+        double[] score = new double[n];
+        int i = 0;
+        java.util.Set<Integer> tasks = new java.util.HashSet<>();
+        for (Map.Entry<List<Integer>, double[]> e : cells.entrySet()) {
+            candidate[i] = e.getKey().get(0);
+            reviewer[i] = e.getKey().get(1);
+            task[i] = e.getKey().get(2);
+            tasks.add(task[i]);
+            score[i++] = e.getValue()[0] / e.getValue()[1];
+        }
+        int taskCount = Math.max(1, tasks.size());
+        GeneralizabilityStudy.Result g = GeneralizabilityStudy.nested(candidate, reviewer, task, score);
+        if (!g.estimated() || g.decisions() == null) {
+            return new PanelAnalytics.DecisionStudy(false, taskCount, g.notes().isEmpty()
+                    ? "The panel's variance components cannot be estimated yet." : g.notes().getFirst(), List.of(),
+                    List.of());
+        }
+        List<PanelAnalytics.Point> points = new ArrayList<>();
+        for (GeneralizabilityStudy.Coefficients c : g.decisions().grid(taskCount)) {
+            points.add(new PanelAnalytics.Point(c.reviewers(), c.tasks(), c.g(), c.phi()));
+        }
+        return new PanelAnalytics.DecisionStudy(true, taskCount, g.reading(PanelAnalytics.TARGET_G, taskCount),
+                g.components().stream().map(c -> new PanelAnalytics.VarianceComponent(c.source(), c.estimate()))
+                        .toList(), points);
     }
 
     private static PanelAnalytics.CriterionReliability reliability(String key, String name, double[][] units) {

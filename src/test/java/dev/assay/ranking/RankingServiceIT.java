@@ -91,6 +91,16 @@ class RankingServiceIT extends DatabaseTest {
         assertThat(analytics.linking().icc21()).isNotNull();
         assertThat(analytics.reviewers()).hasSize(4).allSatisfy(r -> assertThat(r.agreement()).isGreaterThan(0.5));
         assertThat(analytics.adjustedScores()).hasSize(8);
+        // The decision study: 5 panel sizes × 3 tasks, G rising with every reviewer added, and its sentence.
+        PanelAnalytics.DecisionStudy study = analytics.decisionStudy();
+        assertThat(study.estimated()).as(study.reading()).isTrue();
+        assertThat(study.tasks()).isEqualTo(3);
+        assertThat(study.points()).hasSize(15);
+        List<Double> threeTasks = study.points().stream().filter(p -> p.tasks() == 3).map(PanelAnalytics.Point::g)
+                .toList();
+        assertThat(threeTasks).isSorted().doesNotContainNull();
+        assertThat(threeTasks.getLast()).isGreaterThan(threeTasks.getFirst());
+        assertThat(study.reading()).containsAnyOf("this panel would reach G = ", "would reach only G = ");
 
         String csv = RankingCsv.write(ranking);
         assertThat(csv).startsWith("\uFEFFPosition,Band,Candidate code,Name,Email,Adjusted score");

@@ -23,7 +23,11 @@ class RankingSnapshotJsonTest {
                         new Interval(0.71, 0.55, 0.83), 40, PanelAnalytics.Verdict.TENTATIVE)),
                 new PanelAnalytics.CriterionReliability("overall", "All criteria", null, 1, PanelAnalytics.Verdict.TOO_FEW),
                 new PanelAnalytics.Linking(2, 5, null, null, "ICC needs at least three submissions"),
-                List.of(new PanelAnalytics.ReviewerStats(4, "Vera Novak", 12, 0.31, 0.08, null, 2)), List.of(3.5, 2.75));
+                List.of(new PanelAnalytics.ReviewerStats(4, "Vera Novak", 12, 0.31, 0.08, null, 2)), List.of(3.5, 2.75),
+                new PanelAnalytics.DecisionStudy(true, 3, "With 2 reviewers per submission and 3 tasks this panel "
+                        + "would reach G = .81.", List.of(new PanelAnalytics.VarianceComponent("p", 0.42),
+                                new PanelAnalytics.VarianceComponent("t", null)),
+                        List.of(new PanelAnalytics.Point(1, 1, 0.5, null), new PanelAnalytics.Point(2, 3, 0.81, 0.77))));
         RankingSnapshot snapshot = new RankingSnapshot(42, Instant.parse("2026-12-03T10:15:30.123456Z"), 118, ranking,
                 analytics, Map.of(31L, new RankingSnapshot.CardFigures(90, Map.of(0, 3.0, 2, Double.NaN),
                         Map.of(4L, 3.25, 5L, 3.0))));

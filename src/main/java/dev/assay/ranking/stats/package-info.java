@@ -12,6 +12,9 @@
  * Precision, recall and F1 of a candidate's flags against planted flaws are computed once, by the review
  * module's {@code FlagCheck}, which both the scoring sheet and the rank card use.
  *
+ * <p>{@link dev.assay.ranking.stats.GeneralizabilityStudy} splits the panel's score variance into its sources
+ * (generalizability theory) and projects G and Φ for other numbers of reviewers and tasks.
+ *
  * <p>{@link dev.assay.ranking.stats.AdverseImpact}, {@link dev.assay.ranking.stats.ContingencyTests} and
  * {@link dev.assay.ranking.stats.StandardisedDifference} serve the fairness module's adverse-impact monitor
  * ({@code docs/fairness.md}).

@@ -139,6 +139,38 @@ final class RankingCharts {
         return chart;
     }
 
+    /** G for 1–5 reviewers, one line per number of tasks, and Φ for the current number of tasks, dashed. */
+    static Component decisionStudy(PanelAnalytics.DecisionStudy d) {
+        List<String> reviewers = List.of("1", "2", "3", "4", "5");
+        List<Object> series = new ArrayList<>();
+        for (int t = 1; t <= d.tasks(); t++) {
+            final int tasks = t;
+            List<Double> g = d.points().stream().filter(p -> p.tasks() == tasks)
+                    .map(p -> p.g() == null ? null : round(p.g())).toList();
+            series.add(Map.of("type", "line", "name", "G, " + t + (t == 1 ? " task" : " tasks"), "data", g,
+                    "symbolSize", 7, "lineStyle", Map.of("width", t == d.tasks() ? 3 : 1.5)));
+        }
+        List<Double> phi = d.points().stream().filter(p -> p.tasks() == d.tasks())
+                .map(p -> p.phi() == null ? null : round(p.phi())).toList();
+        series.add(Map.of("type", "line", "name", "Φ, " + d.tasks() + (d.tasks() == 1 ? " task" : " tasks"),
+                "data", phi, "symbolSize", 6, "lineStyle", Map.of("type", "dashed", "color", INK),
+                "itemStyle", Map.of("color", INK),
+                "markLine", Map.of("silent", true, "symbol", "none", "data", List.of(Map.of("yAxis", 0.8)),
+                        "label", Map.of("formatter", ".80"), "lineStyle", Map.of("color", "#9ca3af", "type", "dotted"))));
+        Map<String, Object> option = Map.of(
+                "grid", Map.of("left", 40, "right", 24, "top", 40, "bottom", 44, "containLabel", true),
+                "legend", Map.of("top", 0, "type", "scroll"),
+                "tooltip", Map.of("trigger", "axis"),
+                "xAxis", Map.of("type", "category", "data", reviewers, "name", "Reviewers per submission",
+                        "nameLocation", "middle", "nameGap", 28),
+                "yAxis", yAxis("Expected reliability", Map.of("min", 0, "max", 1)),
+                "series", series);
+        Chart chart = new Chart("Expected G and Φ for 1 to 5 reviewers per submission and 1 to " + d.tasks()
+                + " tasks", option);
+        chart.setId("chart-decision-study");
+        return chart;
+    }
+
     /** A category axis down the left, first name on top, long names wrapped onto a second line. */
     private static Map<String, Object> namesAxis(List<String> names) {
         return Map.of("type", "category", "data", names, "inverse", true, "axisLine", Map.of("onZero", false),

@@ -124,7 +124,7 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         Div distribution = new Div(new H3("Score distribution"), RankingCharts.distribution(analytics.adjustedScores()));
         distribution.addClassName("card");
         distribution.setWidthFull();
-        add(candidates(), distribution, reliability(), reviewers());
+        add(candidates(), distribution, reliability(), decisionStudy(), reviewers());
     }
 
     /**
@@ -306,6 +306,36 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         box.add(icc);
         box.addClassName("card");
         box.setWidthFull();
+        return box;
+    }
+
+    /** "How many reviewers do we need?": the D study's sentence, its chart and the variance components. */
+    private Component decisionStudy() {
+        PanelAnalytics.DecisionStudy d = analytics.decisionStudy();
+        Div box = new Div(new H3("How many reviewers?"));
+        box.setId("decision-study");
+        box.addClassName("card");
+        box.setWidthFull();
+        if (d == null) {
+            box.add(note("Refresh the page to compute the decision study."));
+            return box;
+        }
+        Paragraph reading = new Paragraph(d.reading());
+        reading.setId("decision-study-reading");
+        reading.addClassName("ranking-explainer");
+        box.add(reading);
+        if (!d.estimated()) {
+            return box;
+        }
+        box.add(note("Expected reliability of a candidate's score (G for ranking candidates against each other, Φ for "
+                + "comparing them with a fixed standard) if each submission had 1 to 5 reviewers and 1 to " + d.tasks()
+                + (d.tasks() == 1 ? " task" : " tasks") + ", from this panel's variance components (generalizability "
+                + "theory, reviewers nested in candidates, crossed with tasks)."), RankingCharts.decisionStudy(d));
+        String components = d.components().stream().map(c -> "σ²(" + c.source() + ") = " + (c.estimate() == null ? "–"
+                : String.format(Locale.ROOT, "%.3f", c.estimate()))).reduce((a, b) -> a + " · " + b).orElse("");
+        Paragraph p = note("Variance components: " + components + ". Negative estimates count as 0.");
+        p.setId("variance-components");
+        box.add(p);
         return box;
     }
 

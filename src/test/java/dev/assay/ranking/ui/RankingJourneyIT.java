@@ -99,7 +99,10 @@ class RankingJourneyIT extends BrowserTest {
         // The charts are drawn by ECharts in the page (served as static scripts, no frontend build).
         waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
                 + "'assay-chart')].filter(c => c.dataset.rendered === 'true' && c.querySelector('svg')).length"))
-                .intValue() == 3);
+                .intValue() == 4);
+        // "How many reviewers?": the decision study's sentence above its chart.
+        assertThat(driver.findElement(By.id("decision-study-reading")).getText()).contains("G = ");
+        assertThat(driver.findElements(By.cssSelector("#chart-decision-study svg"))).isNotEmpty();
         screenshot("ranking");
         assertThat(seriousAccessibilityViolations()).as("the ranking").isEmpty();
 
@@ -199,8 +202,8 @@ class RankingJourneyIT extends BrowserTest {
                 + "return t.scrollWidth <= t.clientWidth + 1;");
         assertThat(fits).as("every ranking column is visible at 1440 px").isTrue();
         // Axis titles sit inside their chart.
-        waitUntil(d -> ((Number) ((JavascriptExecutor) d).executeScript("return [...document.querySelectorAll("
-                + "'assay-chart')].filter(c => c.dataset.rendered === 'true').length")).intValue() == 3);
+        waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript("const all = document.querySelectorAll("
+                + "'assay-chart'); return all.length >= 3 && [...all].every(c => c.dataset.rendered === 'true');"));
         @SuppressWarnings("unchecked")
         List<String> cut = (List<String>) ((JavascriptExecutor) driver).executeScript("""
                 const out = [];
