@@ -153,8 +153,9 @@ public class CalibrationView extends VerticalLayout implements HasUrlParameter<L
         card.setId("calibration-add");
         List<CalibrationService.Source> sources = calibration.sources(assessmentId);
         if (sources.isEmpty()) {
-            card.add(new Paragraph("No reviewed submission of this role is available yet. Examples come from "
-                    + "submissions with at least one submitted review, in this assessment or another for the same role."));
+            card.add(new Paragraph(overview.items().isEmpty() ? "No reviewed submission of this role is available "
+                    + "yet. Examples come from submissions with at least one submitted review, in this assessment or "
+                    + "another for the same role." : "Every reviewed submission of this role is already in the set."));
             return card;
         }
         Select<CalibrationService.Source> source = new Select<>();

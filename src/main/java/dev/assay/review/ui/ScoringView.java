@@ -84,7 +84,8 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
 
     @Override
     public String getPageTitle() {
-        return (sheet == null ? "Review" : "Review " + sheet.candidateCode()) + " · Assay";
+        return (sheet == null ? "Review" : sheet.calibrationExample() ? sheet.candidateCode()
+                : "Review " + sheet.candidateCode()) + " · Assay";
     }
 
     @Override
@@ -217,7 +218,10 @@ public class ScoringView extends VerticalLayout implements HasUrlParameter<Long>
         Div banner = new Div();
         banner.addClassName("review-banner");
         banner.setId("review-banner");
-        if (!sheet.editable()) {
+        if (sheet.calibrationExample() && sheet.hasSubmitted()) {
+            banner.add(VaadinIcon.CHECK.create(), new Span("You submitted this example. Compare your levels with the "
+                    + "agreed key below; calibration examples are not changed after submission."));
+        } else if (!sheet.editable()) {
             banner.add(VaadinIcon.LOCK.create(), new Span("This review is closed. Scorecards can no longer change."));
         } else if (!sheet.hasSubmitted()) {
             banner.add(VaadinIcon.EYE_SLASH.create(), new Span("You score independently: other reviewers' scores and "
