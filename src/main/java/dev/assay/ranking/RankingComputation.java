@@ -4,6 +4,7 @@ import dev.assay.ranking.stats.GeneralizabilityStudy;
 import dev.assay.ranking.stats.Icc;
 import dev.assay.ranking.stats.Interval;
 import dev.assay.ranking.stats.KrippendorffAlpha;
+import dev.assay.ranking.stats.ManyFacetRasch;
 import dev.assay.ranking.stats.RaterEffects;
 import dev.assay.ranking.stats.Rankings;
 import dev.assay.ranking.stats.WeightedScores;
@@ -75,6 +76,57 @@ class RankingComputation {
         PanelAnalytics analytics = analytics(in, result);
         Instant now = clock.instant();
         return new RankingSnapshot(version, now, (System.nanoTime() - started) / 1_000_000, ranking, analytics, cards);
+    }
+
+    /**
+     * The many-facet Rasch analysis of the scores as ranked (reconciled levels in place), computed afresh: candidate
+     * × (task × criterion cell) × reviewer, levels 1–5, JMLE with Facets' defaults for extreme scores.
+     */
+    RaschView rasch(long assessmentId) {
+        long started = System.nanoTime();
+        Inputs in = load(assessmentId);
+        int n = in.ranked().size();
+        int criteria = in.criteria().size();
+        int[] candidate = new int[n];
+        int[] cell = new int[n];
+        int[] rater = new int[n];
+        int[] level = new int[n];
+        for (int o = 0; o < n; o++) {
+            WeightedScores.Observation x = in.ranked().get(o);
+            candidate[o] = x.candidate();
+            cell[o] = x.task() * criteria + x.criterion();
+            rater[o] = x.rater();
+            level[o] = (int) x.level();
+        }
+        ManyFacetRasch.Fit fit = ManyFacetRasch.fit(candidate, cell, rater, level, 1, 5,
+                ManyFacetRasch.Options.defaults());
+        List<RaschView.CandidateMeasure> candidates = new ArrayList<>();
+        fit.candidates().forEach((index, e) -> {
+            ScoredSubmission s = in.byIndex().get(index);
+            candidates.add(new RaschView.CandidateMeasure(s.submissionId(), s.candidateCode(), e.measure(),
+                    e.standardError(), e.fairAverage(), e.observedAverage(), e.count(), e.extreme()));
+        });
+        candidates.sort(java.util.Comparator.comparing((RaschView.CandidateMeasure c) -> c.measure() == null
+                ? Double.NEGATIVE_INFINITY : c.measure()).reversed().thenComparing(RaschView.CandidateMeasure::candidateCode));
+        List<RaschView.ReviewerFit> reviewers = new ArrayList<>();
+        in.reviewerIndex().forEach((id, index) -> {
+            ManyFacetRasch.Rater r = fit.raters().get(index);
+            if (r == null) {
+                return;
+            }
+            ManyFacetRasch.Element e = r.element();
+            reviewers.add(new RaschView.ReviewerFit(id, in.reviewerNames().get(id), e.count(), e.measure(),
+                    e.standardError(), e.infit(), e.outfit(), e.fairAverage(), r.reading(),
+                    r.centralTendency() != null && r.centralTendency().flagged()));
+        });
+        return new RaschView(assessmentId, fit.estimated(), fit.converged(), fit.iterations(), fit.notes(), candidates,
+                reviewers, facet(fit.candidateSeparation()), facet(fit.criterionSeparation()),
+                facet(fit.raterSeparation()), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static RaschView.Facet facet(ManyFacetRasch.Separation s) {
+        return s == null ? new RaschView.Facet(0, null, null) : new RaschView.Facet(s.elements(), s.separation(),
+                s.reliability());
     }
 
     /** The ranking at another confidence than the snapshot's, computed afresh. */

@@ -82,6 +82,14 @@ public class RankingService {
         return withIdentities(assessmentId, ranking);
     }
 
+    /**
+     * The many-facet Rasch analysis beside the linear model: candidate measures with fair averages, reviewer severity
+     * and fit. Computed on request (it is not part of the snapshot); candidates appear by code.
+     */
+    public RaschView rasch(long assessmentId) {
+        return computation.rasch(assessmentId);
+    }
+
     /** Reliability per criterion and overall, the linking set's ICC, and per-reviewer statistics. */
     public PanelAnalytics analytics(long assessmentId) {
         return snapshots.current(assessmentId).analytics();

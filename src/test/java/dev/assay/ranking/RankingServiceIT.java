@@ -37,6 +37,61 @@ class RankingServiceIT extends DatabaseTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    /**
+     * The Rasch view on the real database: ten candidates of known quality, levels varying from criterion to
+     * criterion (a seeded draw), three reviewers of whom one scores a level lower. The fit converges, the harsh
+     * reviewer is the most severe, better candidates measure higher, and only codes appear.
+     */
+    @Test
+    void theRaschViewMeasuresCandidatesAndReviewersFromTheStoredScores() {
+        AssessmentView a = fixtures.assessment();
+        List<StaffMember> panel = List.of(fixtures.reviewer("Rasch One"), fixtures.reviewer("Rasch Two"),
+                fixtures.reviewer("Rasch Harsh"));
+        long harsh = panel.get(2).id();
+        recruiter(() -> panels.savePanel(a.id(), panel.stream().map(StaffMember::id).collect(Collectors.toSet()), 2,
+                2, 5, -1));
+        double[] quality = {1.6, 2.0, 2.4, 2.8, 3.0, 3.2, 3.6, 4.0, 4.3, 4.6};
+        Map<String, Double> byCode = new HashMap<>();
+        for (int i = 0; i < quality.length; i++) {
+            byCode.put(fixtures.submit(a, "Measured Person " + (char) ('A' + i)).code(), quality[i]);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (StaffMember reviewer : panel) {
+            for (QueueItem item : as(reviewer, () -> reviews.queue())) {
+                double q = byCode.get(item.candidateCode()) - (reviewer.id() == harsh ? 1 : 0);
+                as(reviewer, () -> {
+                    var sheet = reviews.sheet(item.assignmentId());
+                    List<dev.assay.review.ScoreCell> cells = new ArrayList<>();
+                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(new dev.assay.review.ScoreCell(
+                            t.position(), k, (int) Math.max(1, Math.min(5, Math.round(q + random.nextDouble() * 1.6
+                                    - 0.8))), "Evidence noted."))));
+                    return reviews.submit(item.assignmentId(), new dev.assay.review.ScorecardInput(cells, "Scored."),
+                            sheet.version(), null);
+                });
+            }
+        }
+        RaschView rasch = recruiter(() -> rankings.rasch(a.id()));
+        assertThat(rasch.estimated()).as(String.join(" ", rasch.notes())).isTrue();
+        assertThat(rasch.converged()).isTrue();
+        assertThat(rasch.reviewers()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.severity()).isNotNull();
+            assertThat(r.infit()).isPositive();
+            assertThat(r.outfit()).isPositive();
+            assertThat(r.reading()).isNotBlank();
+        });
+        RaschView.ReviewerFit harshest = rasch.reviewers().stream()
+                .max(java.util.Comparator.comparing(RaschView.ReviewerFit::severity)).orElseThrow();
+        assertThat(harshest.reviewerId()).isEqualTo(harsh);
+        assertThat(rasch.candidates()).hasSize(10).allSatisfy(c -> {
+            assertThat(byCode).containsKey(c.candidateCode());
+            assertThat(c.fairAverage()).isBetween(1.0, 5.0);
+        });
+        // Best measured first: the top three by measure are among the four best by quality.
+        assertThat(rasch.candidates().subList(0, 3)).allSatisfy(c -> assertThat(byCode.get(c.candidateCode()))
+                .isGreaterThanOrEqualTo(3.6));
+        assertThat(rasch.reviewerFacet().elements()).isEqualTo(3);
+    }
+
     @Test
     void ranksByWeightedScoreWithTheHarshReviewerAdjustedAndIdentitiesOnlyAfterClosing() {
         AssessmentView a = fixtures.assessment();

@@ -13,7 +13,9 @@
  * module's {@code FlagCheck}, which both the scoring sheet and the rank card use.
  *
  * <p>{@link dev.assay.ranking.stats.GeneralizabilityStudy} splits the panel's score variance into its sources
- * (generalizability theory) and projects G and Φ for other numbers of reviewers and tasks.
+ * (generalizability theory) and projects G and Φ for other numbers of reviewers and tasks;
+ * {@link dev.assay.ranking.stats.ManyFacetRasch} fits the rating-scale many-facet Rasch model (JMLE) with reviewer
+ * fit statistics and fair averages.
  *
  * <p>{@link dev.assay.ranking.stats.AdverseImpact}, {@link dev.assay.ranking.stats.ContingencyTests} and
  * {@link dev.assay.ranking.stats.StandardisedDifference} serve the fairness module's adverse-impact monitor

@@ -7,13 +7,16 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.assay.base.ui.Cells;
@@ -25,6 +28,7 @@ import dev.assay.decision.DecisionService;
 import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.PanelAnalytics;
 import dev.assay.ranking.RankingService;
+import dev.assay.ranking.RaschView;
 import dev.assay.ranking.stats.ScoreBands;
 import dev.assay.taskbank.TaskBankException;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,6 +69,8 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     public void setParameter(BeforeEvent event, Long assessmentId) {
         removeAll();
+        boolean rasch = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault("model", List.of()).contains("rasch");
         try {
             ranking = rankings.ranking(assessmentId, RankingService.DEFAULT_CONFIDENCE);
         } catch (TaskBankException e) {
@@ -119,6 +125,10 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         principle.addClassName("review-banner");
         principle.setId("decision-principle");
         add(principle);
+        add(modelChoice(assessmentId, rasch));
+        if (rasch) {
+            add(raschCard(rankings.rasch(assessmentId)));
+        }
         decided = decisions.current(ranking.assessmentId());
         analytics = rankings.analytics(ranking.assessmentId());
         Div distribution = new Div(new H3("Score distribution"), RankingCharts.distribution(analytics.adjustedScores()));
@@ -307,6 +317,85 @@ public class RankingView extends VerticalLayout implements HasUrlParameter<Long>
         box.addClassName("card");
         box.setWidthFull();
         return box;
+    }
+
+    /**
+     * Which scoring model the page shows: the linear model (the default, behind the bands, decisions and CSV) or,
+     * beside it, the many-facet Rasch model. The choice is in the address, so it can be shared.
+     */
+    private Component modelChoice(long assessmentId, boolean rasch) {
+        RadioButtonGroup<String> model = new RadioButtonGroup<>("Scoring model");
+        model.setId("scoring-model");
+        model.setItems("Linear (default)", "Many-facet Rasch");
+        model.setValue(rasch ? "Many-facet Rasch" : "Linear (default)");
+        model.addValueChangeListener(e -> getUI().ifPresent(ui -> ui.navigate("recruiter/ranking/" + assessmentId,
+                e.getValue().startsWith("Many") ? QueryParameters.of("model", "rasch") : QueryParameters.empty())));
+        Div box = new Div(model, note("The linear model (additive reviewer severity, least squares) ranks and bands "
+                + "the candidates below. The many-facet Rasch model treats levels as ordered categories and measures "
+                + "candidates, criteria and reviewers in logits, with reviewer fit; it is shown beside the linear one."));
+        box.addClassName("model-choice");
+        return box;
+    }
+
+    /** The Rasch analysis: reviewer severity and fit, candidates by measure with fair averages, separation. */
+    private Component raschCard(RaschView r) {
+        Div box = new Div(new H3("Many-facet Rasch model"));
+        box.setId("rasch-view");
+        box.addClassName("card");
+        box.setWidthFull();
+        if (!r.estimated()) {
+            box.add(note(String.join(" ", r.notes())));
+            return box;
+        }
+        Paragraph summary = note(String.format(Locale.ROOT, "Joint maximum likelihood, %s after %d iterations (%d ms). "
+                + "Reliability of the candidates' measures %s; of reviewer severities %s (separation %s).",
+                r.converged() ? "converged" : "NOT converged", r.iterations(), r.millis(),
+                reliability(r.candidateFacet()), reliability(r.reviewerFacet()), number(r.reviewerFacet().separation())));
+        summary.setId("rasch-summary");
+        box.add(summary);
+        r.notes().forEach(n -> box.add(note(n)));
+        Grid<RaschView.ReviewerFit> raters = new Grid<>();
+        raters.setId("rasch-reviewers");
+        raters.setAllRowsVisible(true);
+        raters.addThemeVariants(GridVariant.LUMO_COMPACT);
+        raters.addColumn(RaschView.ReviewerFit::name).setHeader("Reviewer").setFlexGrow(2);
+        raters.addColumn(x -> x.severity() == null ? "not measured" : String.format(Locale.ROOT, "%+.2f ± %.2f",
+                x.severity(), x.standardError())).setHeader("Severity (logits)").setAutoWidth(true).setFlexGrow(0);
+        raters.addColumn(x -> number(x.infit())).setHeader("Infit").setAutoWidth(true).setFlexGrow(0);
+        raters.addColumn(x -> number(x.outfit())).setHeader("Outfit").setAutoWidth(true).setFlexGrow(0);
+        raters.addColumn(x -> number(x.fairAverage())).setHeader("Fair average").setAutoWidth(true).setFlexGrow(0);
+        raters.addColumn(x -> x.reading() + (x.centralTendency() ? "; uses the middle levels more than expected" : ""))
+                .setHeader("Reading").setFlexGrow(3);
+        raters.setItems(r.reviewers());
+        box.add(new H4("Reviewers"), note("Severity: positive is harsher. Infit and outfit mean squares near 1 fit "
+                + "the model; above 1.5 the reviewer is erratic (noisy), below 0.5 too predictable (halo or central "
+                + "tendency). Fair average: the level this reviewer would give an average candidate."), raters);
+        Grid<RaschView.CandidateMeasure> candidates = new Grid<>();
+        candidates.setId("rasch-candidates");
+        candidates.setAllRowsVisible(r.candidates().size() <= 50);
+        if (r.candidates().size() > 50) {
+            candidates.setHeight("28rem");
+        }
+        candidates.addThemeVariants(GridVariant.LUMO_COMPACT);
+        candidates.addColumn(RaschView.CandidateMeasure::candidateCode).setHeader("Candidate").setFlexGrow(1);
+        candidates.addColumn(x -> x.measure() == null ? "not measured" : String.format(Locale.ROOT, "%+.2f ± %.2f%s",
+                x.measure(), x.standardError(), x.extreme() ? " (extreme)" : "")).setHeader("Measure (logits)")
+                .setAutoWidth(true).setFlexGrow(0);
+        candidates.addColumn(x -> number(x.fairAverage())).setHeader("Fair average").setAutoWidth(true).setFlexGrow(0);
+        candidates.addColumn(x -> String.format(Locale.ROOT, "%.2f", x.observedAverage())).setHeader("Observed average")
+                .setAutoWidth(true).setFlexGrow(0);
+        candidates.setItems(r.candidates());
+        box.add(new H4("Candidates by measure"), note("Fair average: the expected level for this candidate from an "
+                + "average reviewer on an average criterion, back on the 1–5 scale."), candidates);
+        return box;
+    }
+
+    private static String reliability(RaschView.Facet f) {
+        return f.reliability() == null ? "not available" : String.format(Locale.ROOT, "%.2f", f.reliability());
+    }
+
+    private static String number(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** "How many reviewers do we need?": the D study's sentence, its chart and the variance components. */

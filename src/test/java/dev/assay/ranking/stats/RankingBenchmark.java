@@ -59,6 +59,52 @@ class RankingBenchmark {
                 + "(min %.0f, max %.0f) over %d runs; %,d candidates ranked%n", obs.size(), candidates, reviewers,
                 ms[runs / 2], ms[0], ms[runs - 1], runs, ranked);
 
+        // The many-facet Rasch model (JMLE) and the generalizability study on the same levels.
+        int n = obs.size();
+        int[] candidate = new int[n];
+        int[] cell = new int[n];
+        int[] rater = new int[n];
+        int[] level = new int[n];
+        for (int o = 0; o < n; o++) {
+            WeightedScores.Observation x = obs.get(o);
+            candidate[o] = x.candidate();
+            cell[o] = x.task() * 6 + x.criterion();
+            rater[o] = x.rater();
+            level[o] = (int) x.level();
+        }
+        double[] raschMs = new double[runs];
+        ManyFacetRasch.Fit rasch = null;
+        for (int run = -3; run < runs; run++) {
+            long start = System.nanoTime();
+            rasch = ManyFacetRasch.fit(candidate, cell, rater, level, 1, 5, ManyFacetRasch.Options.defaults());
+            if (run >= 0) {
+                raschMs[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(raschMs);
+        System.out.printf("RankingBenchmark: many-facet Rasch (JMLE), %,d ratings: median %.0f ms (min %.0f, max %.0f) "
+                + "over %d runs; converged %s in %d iterations%n", n, raschMs[runs / 2], raschMs[0], raschMs[runs - 1],
+                runs, rasch.converged(), rasch.iterations());
+        Map<List<Integer>, double[]> cellMeans = new HashMap<>();
+        for (WeightedScores.Observation o : obs) {
+            double[] sum = cellMeans.computeIfAbsent(List.of(o.candidate(), o.rater(), o.task()), k -> new double[2]);
+            sum[0] += o.level();
+            sum[1]++;
+        }
+        List<GeneralizabilityStudy.Cell> gCells = new ArrayList<>();
+        cellMeans.forEach((k, v) -> gCells.add(new GeneralizabilityStudy.Cell(k.get(0), k.get(1), k.get(2), v[0] / v[1])));
+        double[] gMs = new double[runs];
+        for (int run = -3; run < runs; run++) {
+            long start = System.nanoTime();
+            GeneralizabilityStudy.nested(gCells);
+            if (run >= 0) {
+                gMs[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(gMs);
+        System.out.printf("RankingBenchmark: G study (r:p) x t, %,d cells: median %.1f ms (min %.1f, max %.1f)%n",
+                gCells.size(), gMs[runs / 2], gMs[0], gMs[runs - 1]);
+
         // The same fit and scores through the map-based reference computation, for a same-machine ratio.
         List<RaterEffectsReference.Observation> cells = new ArrayList<>(obs.size());
         List<WeightedScoresReference.Observation> refObs = new ArrayList<>(obs.size());
