@@ -12,6 +12,8 @@ import dev.assay.invitation.IssuedInvitation;
 import dev.assay.invitation.NewInvitation;
 import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.RankingService;
+import dev.assay.review.CalibrationService;
+import dev.assay.review.PanelRules;
 import dev.assay.review.PanelService;
 import dev.assay.review.ReviewService;
 import dev.assay.review.ScoreCell;
@@ -77,10 +79,13 @@ class DemoReviews implements ApplicationRunner {
     private final Clock clock;
     private final RankingService rankings;
     private final DecisionService decisions;
+    private final CalibrationService calibration;
 
     DemoReviews(InvitationService invitations, AttemptService attempts,
             AssessmentService assessments, PanelService panelService, StaffService staff,
-            ReviewService reviews, Clock clock, RankingService rankings, DecisionService decisions) {
+            ReviewService reviews, Clock clock, RankingService rankings, DecisionService decisions,
+            CalibrationService calibration) {
+        this.calibration = calibration;
         this.rankings = rankings;
         this.decisions = decisions;
         this.invitations = invitations;
@@ -124,6 +129,39 @@ class DemoReviews implements ApplicationRunner {
                 () -> panelService.savePanel(demo.id(), members, 2, 0, 5, -1));
         log.info("Demo review: {} candidates submitted, {} reviews assigned to the panel", CANDIDATES.size(), assigned);
         scoredRound(demo.id());
+        calibrationSet(demo.id(), members);
+    }
+
+    /**
+     * A calibration set for the live demo assessment from the reviewed round: its strongest, middle and weakest
+     * reviewed submissions, with the keys the panel's levels suggest and a rationale naming the anchor. The panel
+     * escalates disagreements; calibration is not required, so the demo reviewers keep their queues (a recruiter can
+     * require it on the review board and see the gate).
+     */
+    private void calibrationSet(long demoId, Set<Long> members) {
+        SystemAuthentication.runAs("RECRUITER", () -> {
+            List<CalibrationService.Source> sources = new ArrayList<>(calibration.sources(demoId));
+            if (sources.size() < 3) {
+                return;
+            }
+            sources.sort(java.util.Comparator.comparingDouble(CalibrationService.Source::meanLevel).reversed());
+            for (CalibrationService.Source s : List.of(sources.getFirst(), sources.get(sources.size() / 2),
+                    sources.getLast())) {
+                List<CalibrationService.KeyCell> key = calibration.suggestedKey(s.submissionId()).stream()
+                        .map(k -> new CalibrationService.KeyCell(k.taskPosition(), k.criterionKey(), k.describe(),
+                                k.level(), k.level() >= 4 ? "The autumn panel agreed: the answer does what the upper "
+                                        + "anchors describe, with checks named." : k.level() <= 2
+                                        ? "The autumn panel agreed: the answer stops at what the lower anchors describe."
+                                        : "The autumn panel agreed: sound in places, but the checks the upper anchors "
+                                                + "ask for are missing."))
+                        .toList();
+                calibration.addItem(demoId, s.submissionId(), key);
+            }
+            var setup = panelService.setup(demoId);
+            panelService.savePanel(demoId, members, setup.reviewsPerSubmission(), setup.linkingCount(),
+                    setup.dueDays(), new PanelRules(true, false, 80, 3, 0), setup.version());
+            log.info("Demo review: a calibration set of 3 examples for the live assessment; escalation on");
+        });
     }
 
     static final String SCORED_ROUND = "Data Analyst — autumn round (reviewed)";

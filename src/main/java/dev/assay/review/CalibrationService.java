@@ -169,6 +169,7 @@ public class CalibrationService {
         if (out.isEmpty()) {
             throw new ReviewException("That submission has no submitted review to start from.");
         }
+        out.sort(rubricOrder(sourceAssessment));
         return out;
     }
 
@@ -260,8 +261,19 @@ public class CalibrationService {
         Map<String, String> names = names(source);
         List<KeyCell> key = Calibration.keyOf(i).stream().map(k -> new KeyCell(k.cell().taskPosition(),
                 k.cell().criterionKey(), describe(k.cell(), names), k.level(), k.rationale() == null ? ""
-                        : k.rationale())).toList();
+                        : k.rationale())).sorted(rubricOrder(source)).toList();
         return new Item(i.getId(), i.getLabel(), assessments.summary(source).title(), key, i.getVersion());
+    }
+
+    /** Cells by task, then in the order the rubric lists its criteria. */
+    private Comparator<KeyCell> rubricOrder(long assessmentId) {
+        Map<String, Integer> index = new HashMap<>();
+        List<RubricCriterion> criteria = assessments.rubric(assessmentId).criteria();
+        for (int i = 0; i < criteria.size(); i++) {
+            index.put(criteria.get(i).key(), i);
+        }
+        return Comparator.comparingInt(KeyCell::taskPosition)
+                .thenComparingInt(k -> index.getOrDefault(k.criterionKey(), Integer.MAX_VALUE));
     }
 
     private Map<String, String> names(long assessmentId) {
