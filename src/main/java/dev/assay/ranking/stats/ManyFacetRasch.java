@@ -3,7 +3,6 @@ package dev.assay.ranking.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,8 +245,8 @@ public final class ManyFacetRasch {
         private final int maxLevel;
         private final Options options;
         private final int[] level;
-        private final Dense[] dense = new Dense[3];
-        private final Groups[] groups = new Groups[3];
+        private final RaterEffects.Dense[] dense = new RaterEffects.Dense[3];
+        private final RaterEffects.Groups[] groups = new RaterEffects.Groups[3];
         private final int[][] index = new int[3][];
         private final Status[][] status = new Status[3][];
         private final List<String> notes = new ArrayList<>();
@@ -276,9 +275,9 @@ public final class ManyFacetRasch {
             this.level = level;
             int[][] ids = {candidate, criterion, rater};
             for (int f = 0; f < 3; f++) {
-                dense[f] = Dense.of(ids[f]);
-                index[f] = dense[f].index;
-                groups[f] = Groups.of(index[f], dense[f].size());
+                dense[f] = RaterEffects.Dense.of(ids[f]);
+                index[f] = dense[f].index();
+                groups[f] = RaterEffects.Groups.of(index[f], dense[f].size());
                 status[f] = new Status[dense[f].size()];
                 Arrays.fill(status[f], Status.NOT_MEASURED);
                 measure[f] = new double[dense[f].size()];
@@ -534,8 +533,8 @@ public final class ManyFacetRasch {
                 if (mask != null && !mask[o]) {
                     continue;
                 }
-                int a = find(parent, index[0][o]);
-                int b = find(parent, nc + index[2][o]);
+                int a = RaterEffects.find(parent, index[0][o]);
+                int b = RaterEffects.find(parent, nc + index[2][o]);
                 seen[index[0][o]] = true;
                 seen[nc + index[2][o]] = true;
                 if (a != b) {
@@ -547,16 +546,16 @@ public final class ManyFacetRasch {
             Arrays.fill(smallest, Long.MAX_VALUE);
             for (int o = 0; o < n; o++) {
                 if (mask == null || mask[o]) {
-                    size[find(parent, index[0][o])]++;
+                    size[RaterEffects.find(parent, index[0][o])]++;
                 }
             }
             for (int node = 0; node < parent.length; node++) {
                 if (!seen[node]) {
                     continue;
                 }
-                int root = find(parent, node);
+                int root = RaterEffects.find(parent, node);
                 if (node < nc) {
-                    smallest[root] = Math.min(smallest[root], dense[0].ids[node]);
+                    smallest[root] = Math.min(smallest[root], dense[0].ids()[node]);
                 } else {
                     raters[root]++;
                 }
@@ -576,7 +575,7 @@ public final class ManyFacetRasch {
             }
             boolean[] in = new boolean[nc];
             for (int c = 0; c < nc; c++) {
-                in[c] = seen[c] && find(parent, c) == best;
+                in[c] = seen[c] && RaterEffects.find(parent, c) == best;
             }
             return in;
         }
@@ -604,8 +603,8 @@ public final class ManyFacetRasch {
             }
             // Candidates are numbered in dense order, so that their ratings can be laid out group by group.
             for (int c = 0; c < dense[0].size(); c++) {
-                for (int g = groups[0].start[c]; g < groups[0].start[c + 1]; g++) {
-                    if (active[groups[0].order[g]]) {
+                for (int g = groups[0].start()[c]; g < groups[0].start()[c + 1]; g++) {
+                    if (active[groups[0].order()[g]]) {
                         at[0][c] = sizes[0]++;
                         break;
                     }
@@ -618,8 +617,8 @@ public final class ManyFacetRasch {
                     continue;
                 }
                 s.start[at[0][c]] = fill;
-                for (int g = groups[0].start[c]; g < groups[0].start[c + 1]; g++) {
-                    int o = groups[0].order[g];
+                for (int g = groups[0].start()[c]; g < groups[0].start()[c + 1]; g++) {
+                    int o = groups[0].order()[g];
                     if (active[o]) {
                         s.criterion[fill] = at[1][index[1][o]];
                         s.rater[fill] = at[2][index[2][o]];
@@ -712,8 +711,8 @@ public final class ManyFacetRasch {
         private double target(int f, int e, boolean[] mask) {
             long sum = 0;
             int count = 0;
-            for (int g = groups[f].start[e]; g < groups[f].start[e + 1]; g++) {
-                int o = groups[f].order[g];
+            for (int g = groups[f].start()[e]; g < groups[f].start()[e + 1]; g++) {
+                int o = groups[f].order()[g];
                 if (mask[o]) {
                     sum += category[o];
                     count++;
@@ -732,8 +731,8 @@ public final class ManyFacetRasch {
         private Status extremeStatus(int f, int e, boolean[] mask) {
             boolean allLow = true;
             boolean allHigh = true;
-            for (int g = groups[f].start[e]; g < groups[f].start[e + 1]; g++) {
-                int o = groups[f].order[g];
+            for (int g = groups[f].start()[e]; g < groups[f].start()[e + 1]; g++) {
+                int o = groups[f].order()[g];
                 if (mask[o]) {
                     allLow &= category[o] == 0;
                     allHigh &= category[o] == top;
@@ -756,8 +755,8 @@ public final class ManyFacetRasch {
             for (int iteration = 0; iteration < 200; iteration++) {
                 double expected = 0;
                 double information = 0;
-                for (int g = groups[f].start[e]; g < groups[f].start[e + 1]; g++) {
-                    int o = groups[f].order[g];
+                for (int g = groups[f].start()[e]; g < groups[f].start()[e + 1]; g++) {
+                    int o = groups[f].order()[g];
                     if (!mask[o]) {
                         continue;
                     }
@@ -837,7 +836,7 @@ public final class ManyFacetRasch {
             Map<Integer, Element>[] elements = elements(count, raw, stats, fair, correction);
             Map<Integer, Rater> raters = new LinkedHashMap<>();
             for (int r : dense[2].sortedOrder()) {
-                raters.put(dense[2].ids[r], rater(elements[2].get(dense[2].ids[r]), r, stats));
+                raters.put(dense[2].ids()[r], rater(elements[2].get(dense[2].ids()[r]), r, stats));
             }
             List<Category> categories = categories(stats, correction == null ? null : correction.thresholds());
             return new Fit(true, converged, iterations, finite(lastResidual), finite(lastChange), List.copyOf(notes),
@@ -898,7 +897,7 @@ public final class ManyFacetRasch {
         private Map<Integer, Element> unmeasured(int f, int[][] count, long[][] raw) {
             Map<Integer, Element> out = new LinkedHashMap<>();
             for (int e : dense[f].sortedOrder()) {
-                out.put(dense[f].ids[e], new Element(dense[f].ids[e], Status.NOT_MEASURED, count[f][e], raw[f][e],
+                out.put(dense[f].ids()[e], new Element(dense[f].ids()[e], Status.NOT_MEASURED, count[f][e], raw[f][e],
                         (double) raw[f][e] / count[f][e], null, null, null, null, null, null, null, null, null));
             }
             return out;
@@ -911,7 +910,7 @@ public final class ManyFacetRasch {
             for (int f = 0; f < 3; f++) {
                 out[f] = new LinkedHashMap<>();
                 for (int e : dense[f].sortedOrder()) {
-                    int id = dense[f].ids[e];
+                    int id = dense[f].ids()[e];
                     double average = (double) raw[f][e] / count[f][e];
                     if (!hasMeasure[f][e]) {
                         out[f].put(id, new Element(id, Status.NOT_MEASURED, count[f][e], raw[f][e], average, null,
@@ -1129,7 +1128,7 @@ public final class ManyFacetRasch {
         final double[] middleExpected;
         final double[] middleVariance;
 
-        Statistics(Dense[] dense, int top) {
+        Statistics(RaterEffects.Dense[] dense, int top) {
             for (int f = 0; f < 3; f++) {
                 int size = dense[f].size();
                 information[f] = new double[size];
@@ -1501,8 +1500,8 @@ public final class ManyFacetRasch {
                     a[u][v] = schur[u][v] + (block[u] == block[v] ? 1 : 0);
                 }
             }
-            double[][] l = cholesky(a);
-            return l == null ? null : choleskySolve(l, reduced);
+            double[][] l = Cholesky.factor(a);
+            return l == null ? null : Cholesky.solve(l, reduced);
         }
 
         /** Each candidate's step given the structural step: Δb = (grad − r·Δs) / info. */
@@ -1607,145 +1606,4 @@ public final class ManyFacetRasch {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** The Cholesky factor L of a symmetric matrix, or null if it is not (numerically) positive definite. */
-    private static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(sum > 1e-10 * Math.max(1, Math.abs(a[i][i])))) {
-                        return null;
-                    }
-                    l[i][i] = Math.sqrt(sum);
-                } else {
-                    l[i][j] = sum / l[j][j];
-                }
-            }
-        }
-        return l;
-    }
-
-    /** Solves LL'x = b given the Cholesky factor L. */
-    private static double[] choleskySolve(double[][] l, double[] b) {
-        int n = b.length;
-        double[] z = new double[n];
-        for (int i = 0; i < n; i++) {
-            double sum = b[i];
-            for (int k = 0; k < i; k++) {
-                sum -= l[i][k] * z[k];
-            }
-            z[i] = sum / l[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double sum = z[i];
-            for (int k = i + 1; k < n; k++) {
-                sum -= l[k][i] * x[k];
-            }
-            x[i] = sum / l[i][i];
-        }
-        return x;
-    }
-
-    private static int find(int[] parent, int x) {
-        int root = x;
-        while (parent[root] != root) {
-            root = parent[root];
-        }
-        while (parent[x] != root) {
-            int next = parent[x];
-            parent[x] = root;
-            x = next;
-        }
-        return root;
-    }
-
-    /** Dense 0..n−1 numbering of the ids that occur, in first-seen order. */
-    private record Dense(int[] index, int[] ids) {
-        static Dense of(int[] values) {
-            int[] index = new int[values.length];
-            int[] ids = new int[16];
-            int size = 0;
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int v : values) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            long range = values.length == 0 ? 0 : (long) max - min + 1;
-            if (range <= 4L * values.length + 1024) {
-                int[] table = new int[(int) range];
-                Arrays.fill(table, -1);
-                for (int i = 0; i < values.length; i++) {
-                    int at = table[values[i] - min];
-                    if (at < 0) {
-                        at = size;
-                        table[values[i] - min] = at;
-                        ids = append(ids, size++, values[i]);
-                    }
-                    index[i] = at;
-                }
-            } else {
-                Map<Integer, Integer> seen = new HashMap<>();
-                for (int i = 0; i < values.length; i++) {
-                    Integer at = seen.get(values[i]);
-                    if (at == null) {
-                        at = size;
-                        seen.put(values[i], at);
-                        ids = append(ids, size++, values[i]);
-                    }
-                    index[i] = at;
-                }
-            }
-            return new Dense(index, Arrays.copyOf(ids, size));
-        }
-
-        private static int[] append(int[] ids, int at, int value) {
-            int[] out = at < ids.length ? ids : Arrays.copyOf(ids, ids.length * 2);
-            out[at] = value;
-            return out;
-        }
-
-        int size() {
-            return ids.length;
-        }
-
-        /** Dense indexes in ascending id order. */
-        int[] sortedOrder() {
-            long[] keyed = new long[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                keyed[i] = ((long) ids[i] << 32) | i;
-            }
-            Arrays.sort(keyed);
-            int[] order = new int[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                order[i] = (int) keyed[i];
-            }
-            return order;
-        }
-    }
-
-    /** Ratings grouped by a dense key, each group in the ratings' own order (a counting sort). */
-    private record Groups(int[] start, int[] order) {
-        static Groups of(int[] key, int keys) {
-            int[] start = new int[keys + 1];
-            for (int k : key) {
-                start[k + 1]++;
-            }
-            for (int k = 0; k < keys; k++) {
-                start[k + 1] += start[k];
-            }
-            int[] next = Arrays.copyOf(start, keys);
-            int[] order = new int[key.length];
-            for (int o = 0; o < key.length; o++) {
-                order[next[key[o]]++] = o;
-            }
-            return new Groups(start, order);
-        }
-    }
 }

@@ -177,8 +177,12 @@ public final class RaterEffects {
                 }
             }
         }
-        double[][] factor = cholesky(a);
-        double[] gamma = solve(factor, b);
+        double[][] factor = Cholesky.factor(a);
+        if (factor == null) {
+            throw new IllegalStateException("The rating design is not connected enough to separate reviewer and "
+                    + "criterion effects");
+        }
+        double[] gamma = Cholesky.solve(factor, b);
         // Each candidate's effect is the mean of their residuals; then the residual SD, with the parameters
         // used up by the three factors and the mean.
         double rss = 0;
@@ -205,7 +209,7 @@ public final class RaterEffects {
         int parameters = thetas + (nk - 1) + (nrFit - 1);
         int dof = Math.max(1, fitted - parameters);
         double sigma = Math.sqrt(rss / dof);
-        double[] inverseDiagonal = inverseDiagonal(factor);
+        double[] inverseDiagonal = Cholesky.inverseDiagonal(factor);
         double[] effect = filled(nr, Double.NaN);
         double[] severitySe = filled(nr, Double.NaN);
         Map<Integer, Estimate> severities = new HashMap<>();
@@ -283,6 +287,20 @@ public final class RaterEffects {
         int size() {
             return ids.length;
         }
+
+        /** Dense indexes in ascending id order. */
+        int[] sortedOrder() {
+            long[] keyed = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                keyed[i] = ((long) ids[i] << 32) | i;
+            }
+            Arrays.sort(keyed);
+            int[] order = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                order[i] = (int) keyed[i];
+            }
+            return order;
+        }
     }
 
     /** Observations grouped by a dense key, each group in the observations' own order (a counting sort). */
@@ -306,74 +324,6 @@ public final class RaterEffects {
         int size(int group) {
             return start[group + 1] - start[group];
         }
-    }
-
-    /** The Cholesky factor L (lower triangular, A = LL') of a symmetric positive definite matrix. */
-    private static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double sum = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (sum <= 1e-12) {
-                        throw new IllegalStateException("The rating design is not connected enough to separate "
-                                + "reviewer and criterion effects");
-                    }
-                    l[i][i] = Math.sqrt(sum);
-                } else {
-                    l[i][j] = sum / l[j][j];
-                }
-            }
-        }
-        return l;
-    }
-
-    /** The diagonal of A⁻¹ = L'⁻¹ L⁻¹ from A's Cholesky factor: (A⁻¹)_ii = Σ_j ((L⁻¹)_ji)². */
-    private static double[] inverseDiagonal(double[][] l) {
-        int n = l.length;
-        double[] diagonal = new double[n];
-        double[] column = new double[n];
-        for (int i = 0; i < n; i++) {
-            // Column i of L⁻¹ by forward substitution of the unit vector e_i (zero above row i).
-            Arrays.fill(column, 0);
-            column[i] = 1 / l[i][i];
-            diagonal[i] += column[i] * column[i];
-            for (int j = i + 1; j < n; j++) {
-                double sum = 0;
-                for (int k = i; k < j; k++) {
-                    sum -= l[j][k] * column[k];
-                }
-                column[j] = sum / l[j][j];
-                diagonal[i] += column[j] * column[j];
-            }
-        }
-        return diagonal;
-    }
-
-    /** Solves LL'x = b given the Cholesky factor L. */
-    private static double[] solve(double[][] l, double[] b) {
-        int n = b.length;
-        double[] z = new double[n];
-        for (int i = 0; i < n; i++) {
-            double sum = b[i];
-            for (int k = 0; k < i; k++) {
-                sum -= l[i][k] * z[k];
-            }
-            z[i] = sum / l[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double sum = z[i];
-            for (int k = i + 1; k < n; k++) {
-                sum -= l[k][i] * x[k];
-            }
-            x[i] = sum / l[i][i];
-        }
-        return x;
     }
 
     /**
@@ -541,7 +491,8 @@ public final class RaterEffects {
         return inFit;
     }
 
-    private static int find(int[] parent, int x) {
+    /** Union–find: the root of x, compressing the path. */
+    static int find(int[] parent, int x) {
         int root = x;
         while (parent[root] != root) {
             root = parent[root];
