@@ -72,6 +72,7 @@ public class InvitationService {
      * applies, so a form can mark every field at once instead of one problem per attempt.
      */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_invite')")
     public java.util.Map<InvitationField, String> problems(long assessmentId, NewInvitation candidate) {
         var problems = Invitation.problems(candidate.name(), candidate.email(), candidate.accommodationPercent(),
                 candidate.startDeadline(), clock.instant());
@@ -87,7 +88,8 @@ public class InvitationService {
         return problems;
     }
 
-    /** Invites one candidate; the mail goes out through the outbox. */
+    /** Invites one candidate; the mail goes out through the outbox. Recruiters, and API keys with the invite scope. */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_invite')")
     public IssuedInvitation invite(long assessmentId, NewInvitation candidate) {
         AssessmentView assessment = openAssessment(assessmentId);
         if (candidate.accommodationPercent() > 0 && !assessment.accommodationsAllowed()) {
@@ -350,8 +352,12 @@ public class InvitationService {
         return ports.identity(invitationId);
     }
 
-    /** {@link #identity} for many invitations in one query, by invitation id; ids that do not exist are absent. */
+    /**
+     * {@link #identity} for many invitations in one query, by invitation id; ids that do not exist are absent.
+     * Recruiters, and API keys with the read scope (an applicant tracking system reads back whom it invited).
+     */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
     public java.util.Map<Long, InvitationView> identities(java.util.Collection<Long> invitationIds) {
         return ports.identities(invitationIds);
     }

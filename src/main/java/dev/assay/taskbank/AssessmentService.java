@@ -57,12 +57,16 @@ public class AssessmentService {
         this.clock = clock;
     }
 
+    /** Every assessment, newest first: for recruiters, and for API keys with the read scope. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
     public List<AssessmentSummary> list() {
         return assessments.findAllNewestFirst().stream().map(ports::summary).toList();
     }
 
+    /** One assessment: for recruiters, and for API keys (an integration checks it before inviting to it). */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read') or hasAuthority('SCOPE_invite')")
     public AssessmentView get(long id) {
         return ports.assessment(id);
     }

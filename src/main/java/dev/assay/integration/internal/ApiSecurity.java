@@ -1,0 +1,100 @@
+package dev.assay.integration.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API's own security, apart from the portal's sessions: every request under {@code /api} must carry
+ * {@code Authorization: Bearer <key>}; a valid, unrevoked key signs the request in as "api key NAME" with the key's
+ * scopes as authorities, for this request only (no session, no cookie, no CSRF token: nothing a browser could be
+ * tricked into sending). A missing or wrong key is 401, a missing scope 403, too many requests 429 with
+ * {@code Retry-After}, each as problem details. Staff sessions are not accepted here.
+ */
+@Configuration
+class ApiSecurity {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, RateLimiter limiter) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(r -> r.requestMatchers("/api/v1/**").authenticated().anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.requireExplicitSave(true))
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failed) -> Problems.write(request, response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "API key required",
+                                "Send an API key as 'Authorization: Bearer <key>'. An admin creates keys under "
+                                        + "Administration, API keys."))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(request, response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden", "Scope missing",
+                                "This key's scopes do not allow this request.")))
+                .addFilterBefore(new KeyFilter(keys, limiter), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Signs the request in as its key, refuses a wrong or revoked key, and applies the key's rate limit. */
+    static final class KeyFilter extends OncePerRequestFilter {
+
+        private final ApiKeys keys;
+        private final RateLimiter limiter;
+
+        KeyFilter(ApiKeys keys, RateLimiter limiter) {
+            this.keys = keys;
+            this.limiter = limiter;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Optional<ApiKeys.Caller> caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? keys.authenticate(header.substring(7)) : Optional.empty();
+            if (caller.isEmpty()) {
+                Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                        "API key not valid", "The key is not known or was revoked. Ask an admin for a new key.");
+                return;
+            }
+            long wait = limiter.take(caller.get().id());
+            if (wait > 0) {
+                response.setHeader("Retry-After", String.valueOf(wait));
+                Problems.write(request, response, 429, "rate-limited", "Too many requests", "This key may make "
+                        + limiter.perMinute() + " requests a minute; try again in " + wait + " s.");
+                return;
+            }
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api key " + caller.get().name(),
+                    null, caller.get().scopes().stream().map(s -> new SimpleGrantedAuthority(s.authority())).toList()));
+            SecurityContextHolder.setContext(context);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.assay.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.audit.AuditEntry;
+import dev.assay.audit.AuditFilter;
+import dev.assay.audit.AuditLog;
+import dev.assay.base.SystemAuthentication;
+import dev.assay.review.ReviewFixtures;
+import dev.assay.support.WebAppTest;
+import dev.assay.taskbank.AssessmentView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The REST API's keys over real HTTP on the running application: no key, a wrong key, a key without the scope, a
+ * revoked key and a key over its rate limit are each refused with the right status and an RFC 9457 problem; a valid
+ * key reads assessments, paged. Only the key's digest is stored, and creating and revoking are audited by name.
+ */
+class ApiKeysIT extends WebAppTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    ReviewFixtures fixtures;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String key, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Key names must be unique across the shared test database. */
+    private IssuedApiKey create(String name, Set<ApiScope> scopes) {
+        return SystemAuthentication.callAs("ADMIN", () -> keys.create(name + " "
+                + java.util.UUID.randomUUID().toString().substring(0, 8), scopes));
+    }
+
+    @Test
+    void keysOpenTheApiByScopeAndEveryRefusalIsAProblem() throws Exception {
+        java.time.Instant since = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minusSeconds(1);
+        AssessmentView older = fixtures.assessment();
+        AssessmentView a = fixtures.assessment();
+        IssuedApiKey reader = create("ATS reader", EnumSet.of(ApiScope.READ));
+        assertThat(reader.secret()).startsWith(ApiKeyService.KEY_PREFIX).hasSizeGreaterThan(40);
+        assertThat(reader.toString()).doesNotContain(reader.secret());
+        String stored = jdbc.sql("select secret_hash from api_key where id = ?").param(reader.key().id())
+                .query(String.class).single();
+        assertThat(stored).hasSize(64).isNotEqualTo(reader.secret());
+        assertThat(jdbc.sql("select count(*) from api_key where secret_hash = ? or prefix = ?")
+                .params(reader.secret(), reader.secret()).query(Integer.class).single()).isZero();
+
+        // No key, a wrong key: 401 problems that say what to do.
+        HttpResponse<String> none = get("/api/v1/assessments", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(none.body()).contains("\"status\":401").contains("API key required").contains("Bearer");
+        HttpResponse<String> wrong = get("/api/v1/assessments", ApiKeyService.KEY_PREFIX + "not-a-real-key");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("not known or was revoked");
+
+        // The reader lists assessments, newest first, a page at a time.
+        HttpResponse<String> page = get("/api/v1/assessments?limit=1", reader.secret());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(page.body()).contains("\"status\":\"open\"").contains("\"limit\":1").contains("\"offset\":0")
+                .contains("\"nextOffset\":1").containsPattern("\"updatedAt\":\"\\d{4}-\\d\\d-\\d\\dT[^\"]*Z\"");
+        // Changed since just before this test: both assessments, by their stable ids and titles, on one page.
+        String recent = get("/api/v1/assessments?limit=200&updated_since=" + since, reader.secret()).body();
+        for (AssessmentView x : List.of(a, older)) {
+            assertThat(recent).contains("\"id\":" + x.id() + ",\"title\":\"" + x.title() + "\"");
+        }
+        assertThat(recent).contains("\"nextOffset\":null");
+        assertThat(get("/api/v1/assessments?updated_since=2999-01-01T00:00:00Z", reader.secret()).body())
+                .contains("\"items\":[]").contains("\"total\":0");
+        HttpResponse<String> bad = get("/api/v1/assessments?limit=0", reader.secret());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("limit must be between 1 and 200");
+        assertThat(get("/api/v1/assessments?updated_since=yesterday", reader.secret()).body())
+                .contains("updated_since must be an ISO-8601 time");
+        assertThat(jdbc.sql("select last_used_at from api_key where id = ?").param(reader.key().id())
+                .query(java.sql.Timestamp.class).optional()).isPresent();
+
+        // A key without the read scope: 403.
+        IssuedApiKey inviter = create("ATS inviter", EnumSet.of(ApiScope.INVITE));
+        HttpResponse<String> denied = get("/api/v1/assessments", inviter.secret());
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("Scope missing");
+
+        // Revoked: refused at once.
+        SystemAuthentication.callAs("ADMIN", () -> keys.revoke(reader.key().id()));
+        assertThat(get("/api/v1/assessments", reader.secret()).statusCode()).isEqualTo(401);
+        assertThatThrownBy(() -> SystemAuthentication.callAs("ADMIN", () -> keys.revoke(reader.key().id())))
+                .hasMessageContaining("already revoked");
+
+        List<AuditEntry> entries = SystemAuthentication.callAs("ADMIN", () -> audit.search(
+                new AuditFilter(null, null, "api key " + reader.key().name(), null, null), 0, 20));
+        assertThat(entries).extracting(AuditEntry::action).contains("api_key.created", "api_key.revoked");
+        assertThat(entries).allSatisfy(e -> assertThat(e.toString()).doesNotContain(reader.secret()));
+    }
+
+    @Test
+    void anIntegrationInvitesACandidateAndReadsTheInvitationBack() throws Exception {
+        AssessmentView a = fixtures.assessment();
+        IssuedApiKey ats = create("Hiring ATS", EnumSet.of(ApiScope.READ, ApiScope.INVITE));
+        String email = "api.candidate." + System.nanoTime() + "@candidates.example";
+        HttpResponse<String> created = post("/api/v1/assessments/" + a.id() + "/invitations", ats.secret(),
+                "{\"name\": \"Api Candidate\", \"email\": \"" + email + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/v1/invitations/\\d+");
+        assertThat(created.body()).contains("\"status\":\"sent\"").contains("\"email\":\"" + email + "\"")
+                .containsPattern("\"candidateCode\":\"C-[0-9A-Z]{4,}\"").containsPattern("\"link\":\"http[^\"]+/\"?");
+        HttpResponse<String> read = get(location, ats.secret());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"status\":\"sent\"").contains("\"link\":null")
+                .contains("\"assessmentId\":" + a.id());
+
+        // The same rules as the portal, every problem by field; a second invitation of the same email is refused.
+        HttpResponse<String> invalid = post("/api/v1/assessments/" + a.id() + "/invitations", ats.secret(),
+                "{\"name\": \"\", \"email\": \"not-an-email\", \"startBy\": \"2020-01-01T00:00:00Z\"}");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("\"errors\"").contains("\"name\"").contains("\"email\"")
+                .contains("\"startBy\"");
+        HttpResponse<String> again = post("/api/v1/assessments/" + a.id() + "/invitations", ats.secret(),
+                "{\"name\": \"Api Candidate\", \"email\": \"" + email + "\"}");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("already invited");
+        assertThat(post("/api/v1/assessments/99999999/invitations", ats.secret(),
+                "{\"name\": \"X Y\", \"email\": \"x@y.example\"}").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/assessments/" + a.id() + "/invitations", ats.secret(), "not json").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/invitations/99999999", ats.secret()).statusCode()).isEqualTo(404);
+
+        // A read-only key cannot invite; the invitation is audited under the key's name.
+        IssuedApiKey reader = create("Read-only ATS", EnumSet.of(ApiScope.READ));
+        assertThat(post("/api/v1/assessments/" + a.id() + "/invitations", reader.secret(),
+                "{\"name\": \"Other Person\", \"email\": \"other." + System.nanoTime() + "@candidates.example\"}")
+                .statusCode()).isEqualTo(403);
+        String code = created.body().replaceAll(".*\"candidateCode\":\"([^\"]+)\".*", "$1");
+        List<AuditEntry> invited = SystemAuthentication.callAs("ADMIN", () -> audit.search(
+                new AuditFilter(null, "candidate.invited", "candidate " + code, null, null), 0, 5));
+        assertThat(invited).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("api key "
+                + ats.key().name()));
+    }
+
+    @Test
+    void aKeyOverItsRateLimitIsToldWhenToComeBack() throws Exception {
+        IssuedApiKey busy = create("Busy script", EnumSet.of(ApiScope.READ));
+        HttpResponse<String> limited = null;
+        int sent = 0;
+        while (limited == null && sent < 400) {
+            HttpResponse<String> r = get("/api/v1/assessments?limit=1", busy.secret());
+            sent++;
+            if (r.statusCode() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(limited).as("a 429 within 400 requests").isNotNull();
+        assertThat(sent).isGreaterThan(120);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(limited.body()).contains("\"status\":429").contains("120 requests a minute");
+    }
+
+    @Test
+    void onlyAdminsManageKeysAndBadNamesAreRefusedInWords() {
+        assertThatThrownBy(() -> SystemAuthentication.callAs("RECRUITER", () -> keys.list()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> SystemAuthentication.callAs("ADMIN", () -> keys.create(" ", Set.of())))
+                .hasMessageContaining("Name the integration").hasMessageContaining("at least one scope");
+        IssuedApiKey first = create("Duplicate check", EnumSet.of(ApiScope.READ));
+        assertThatThrownBy(() -> SystemAuthentication.callAs("ADMIN", () -> keys.create(first.key().name(),
+                EnumSet.of(ApiScope.READ)))).hasMessageContaining("already exists");
+    }
+}
