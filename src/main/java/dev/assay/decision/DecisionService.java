@@ -92,6 +92,7 @@ public class DecisionService {
 
     /** Each decided submission's current decision, by submission id. */
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
     public Map<Long, Decision> current(long assessmentId) {
         Map<Long, Decision> out = new LinkedHashMap<>();
         jdbc.sql("select id, submission_id, outcome, reason, decided_by, decided_at from candidate_decision "

@@ -5,5 +5,5 @@
  * check ({@code SCOPE_read}, {@code SCOPE_invite}). Errors are RFC 9457 problem details.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-        allowedDependencies = {"base", "base :: ui", "audit :: port", "taskbank", "invitation"})
+        allowedDependencies = {"base", "base :: ui", "audit :: port", "taskbank", "invitation", "ranking", "decision"})
 package dev.assay.integration;

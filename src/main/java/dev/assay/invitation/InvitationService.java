@@ -174,6 +174,7 @@ public class InvitationService {
     }
 
     /** Issues a new link (the old one stops working) and mails it; a new deadline may be given. */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_invite')")
     public IssuedInvitation resend(long invitationId, Instant newDeadline) {
         Invitation invitation = load(invitationId);
         AssessmentView assessment = openAssessment(invitation.getAssessmentId());
@@ -190,6 +191,7 @@ public class InvitationService {
     }
 
     /** Stops the candidate's link from working. */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_invite')")
     public InvitationView revoke(long invitationId) {
         Invitation invitation = load(invitationId);
         invitation.revoke(clock.instant());

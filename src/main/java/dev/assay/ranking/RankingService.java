@@ -73,6 +73,7 @@ public class RankingService {
 
     /** The ranking at {@code confidence}: from the snapshot at the default, computed afresh at any other. */
 
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
     public AssessmentRanking ranking(long assessmentId, double confidence) {
         if (!(confidence > 0.5 && confidence < 1)) {
             throw new IllegalArgumentException("Confidence must be between 0.5 and 1");

@@ -176,6 +176,66 @@ class ApiKeysIT extends WebAppTest {
                 + ats.key().name()));
     }
 
+    @Autowired
+    dev.assay.review.PanelService panels;
+
+    @Autowired
+    dev.assay.review.ReviewService reviews;
+
+    @Autowired
+    dev.assay.decision.DecisionService decisions;
+
+    @Autowired
+    dev.assay.staff.StaffService staff;
+
+    @Test
+    void resultsComeOnlyAfterTheReviewClosesAndInvitationsCanBeResentOrRevoked() throws Exception {
+        AssessmentView a = fixtures.assessment();
+        dev.assay.staff.StaffMember reviewer = fixtures.reviewer("Api Result Reviewer");
+        ReviewFixtures.recruiter(() -> panels.savePanel(a.id(), Set.of(reviewer.id()), 1, 0, 5, -1));
+        ReviewFixtures.Submitted s = fixtures.submit(a, "Result Person");
+        IssuedApiKey ats = create("Results ATS", EnumSet.of(ApiScope.READ, ApiScope.INVITE));
+        String result = "/api/v1/invitations/" + s.invitationId() + "/result";
+        HttpResponse<String> early = get(result, ats.secret());
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("result-not-ready").contains("no reviewed submission yet");
+
+        long assignment = ReviewFixtures.as(reviewer, () -> reviews.queue()).getFirst().assignmentId();
+        fixtures.scoreAll(reviewer, assignment, 4, "Sound work.");
+        assertThat(get(result, ats.secret()).body()).contains("once the assessment's review is closed");
+
+        ReviewFixtures.recruiter(() -> {
+            panels.closeReview(a.id());
+            return null;
+        });
+        long submission = ReviewFixtures.recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
+        dev.assay.staff.StaffMember recruiter = dev.assay.support.StaffFixtures.create(staff, "Api Decider",
+                dev.assay.staff.StaffRole.RECRUITER).member();
+        ReviewFixtures.as(recruiter, () -> decisions.record(a.id(), List.of(submission),
+                dev.assay.decision.Outcome.ADVANCE, "Strong critique of the AI's memo."));
+        HttpResponse<String> ready = get(result, ats.secret());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        // One reviewer: scores without an error estimate, and no band (bands need a candidate with two reviews).
+        assertThat(ready.body()).contains("\"candidateCode\":\"" + s.code() + "\"").contains("\"band\":null")
+                .contains("\"adjustedScore\":4.0").contains("\"rawStandardError\":null").contains("\"reviews\":1")
+                .contains("\"decision\":\"advance\"").contains("Strong critique of the AI's memo.");
+
+        // A fresh invitation: re-sent with a new link, then revoked; the old link's invitation reads revoked.
+        String email = "resend." + System.nanoTime() + "@candidates.example";
+        String created = post("/api/v1/assessments/" + a.id() + "/invitations", ats.secret(),
+                "{\"name\": \"Resend Person\", \"email\": \"" + email + "\"}").body();
+        String id = created.replaceAll(".*\"id\":(\\d+),.*", "$1");
+        String firstLink = created.replaceAll(".*\"link\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> resent = post("/api/v1/invitations/" + id + "/resend", ats.secret(),
+                "{\"startBy\": \"2099-01-01T00:00:00Z\"}");
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.body()).contains("\"startBy\":\"2099-01-01T00:00:00Z\"").doesNotContain(firstLink);
+        HttpResponse<String> revoked = post("/api/v1/invitations/" + id + "/revoke", ats.secret(), "");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/invitations/" + id, ats.secret()).body()).contains("\"status\":\"revoked\"");
+        assertThat(post("/api/v1/invitations/99999999/revoke", ats.secret(), "").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aKeyOverItsRateLimitIsToldWhenToComeBack() throws Exception {
         IssuedApiKey busy = create("Busy script", EnumSet.of(ApiScope.READ));
