@@ -38,8 +38,8 @@ class RankingServiceIT extends DatabaseTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /**
-     * The Rasch view on the real database: ten candidates of known quality, levels varying from criterion to
-     * criterion (a seeded draw), three reviewers of whom one scores a level lower. The fit converges, the harsh
+     * The Rasch view on the real database: ten candidates of known quality, each scored by all three reviewers (one
+     * of whom scores a level lower), levels varying from cell to cell by a fixed pattern. The fit converges, the harsh
      * reviewer is the most severe, better candidates measure higher, and only codes appear.
      */
     @Test
@@ -48,23 +48,32 @@ class RankingServiceIT extends DatabaseTest {
         List<StaffMember> panel = List.of(fixtures.reviewer("Rasch One"), fixtures.reviewer("Rasch Two"),
                 fixtures.reviewer("Rasch Harsh"));
         long harsh = panel.get(2).id();
+        // Every reviewer scores every candidate (a linking set of all ten), so the design and the levels are the same
+        // on every run: quality, minus a level for the harsh reviewer, plus a fixed pattern of deviations per cell.
         recruiter(() -> panels.savePanel(a.id(), panel.stream().map(StaffMember::id).collect(Collectors.toSet()), 2,
-                2, 5, -1));
+                10, 5, -1));
         double[] quality = {1.6, 2.0, 2.4, 2.8, 3.0, 3.2, 3.6, 4.0, 4.3, 4.6};
-        Map<String, Double> byCode = new HashMap<>();
+        double[] deviation = {-0.9, -0.4, 0.0, 0.3, 0.6, -0.2, 0.8};
+        Map<String, Integer> byCode = new HashMap<>();
         for (int i = 0; i < quality.length; i++) {
-            byCode.put(fixtures.submit(a, "Measured Person " + (char) ('A' + i)).code(), quality[i]);
+            byCode.put(fixtures.submit(a, "Measured Person " + (char) ('A' + i)).code(), i);
         }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-        for (StaffMember reviewer : panel) {
+        for (int r = 0; r < panel.size(); r++) {
+            StaffMember reviewer = panel.get(r);
+            int rater = r;
             for (QueueItem item : as(reviewer, () -> reviews.queue())) {
-                double q = byCode.get(item.candidateCode()) - (reviewer.id() == harsh ? 1 : 0);
+                int i = byCode.get(item.candidateCode());
+                double q = quality[i] - (reviewer.id() == harsh ? 1 : 0);
                 as(reviewer, () -> {
                     var sheet = reviews.sheet(item.assignmentId());
                     List<dev.assay.review.ScoreCell> cells = new ArrayList<>();
-                    sheet.tasks().forEach(t -> t.criterionKeys().forEach(k -> cells.add(new dev.assay.review.ScoreCell(
-                            t.position(), k, (int) Math.max(1, Math.min(5, Math.round(q + random.nextDouble() * 1.6
-                                    - 0.8))), "Evidence noted."))));
+                    sheet.tasks().forEach(t -> {
+                        for (int k = 0; k < t.criterionKeys().size(); k++) {
+                            double d = deviation[(i * 3 + rater * 5 + t.position() * 2 + k) % deviation.length];
+                            cells.add(new dev.assay.review.ScoreCell(t.position(), t.criterionKeys().get(k),
+                                    (int) Math.max(1, Math.min(5, Math.round(q + d))), "Evidence noted."));
+                        }
+                    });
                     return reviews.submit(item.assignmentId(), new dev.assay.review.ScorecardInput(cells, "Scored."),
                             sheet.version(), null);
                 });
@@ -87,7 +96,7 @@ class RankingServiceIT extends DatabaseTest {
             assertThat(c.fairAverage()).isBetween(1.0, 5.0);
         });
         // Best measured first: the top three by measure are among the four best by quality.
-        assertThat(rasch.candidates().subList(0, 3)).allSatisfy(c -> assertThat(byCode.get(c.candidateCode()))
+        assertThat(rasch.candidates().subList(0, 3)).allSatisfy(c -> assertThat(quality[byCode.get(c.candidateCode())])
                 .isGreaterThanOrEqualTo(3.6));
         assertThat(rasch.reviewerFacet().elements()).isEqualTo(3);
     }
