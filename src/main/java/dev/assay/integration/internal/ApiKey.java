@@ -1,7 +1,7 @@
 package dev.assay.integration.internal;
 
-import dev.assay.integration.ApiScope;
 import dev.assay.integration.ApiKeyView;
+import dev.assay.integration.ApiScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One integration's key: its name, scopes and the SHA-256 of the secret (never the secret). */
 @Entity
@@ -30,7 +32,8 @@ public class ApiKey {
     @Column(nullable = false)
     private String prefix;
 
-    @Column(name = "secret_hash", nullable = false)
+    @Column(name = "secret_hash", nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     private String secretHash;
 
     @Column(nullable = false)
