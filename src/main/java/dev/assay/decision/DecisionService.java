@@ -37,7 +37,11 @@ public class DecisionService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    DecisionService(JdbcClient jdbc, ScoredWork work, AuditTrail audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    DecisionService(JdbcClient jdbc, ScoredWork work, AuditTrail audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.work = work;
         this.audit = audit;
@@ -77,6 +81,7 @@ public class DecisionService {
         }
         String by = SecurityContextHolder.getContext().getAuthentication().getName();
         Instant now = clock.instant();
+        Map<Long, ScoredWork.Intake> intakes = changing.isEmpty() ? Map.of() : work.intakes(assessmentId);
         for (Long id : changing) {
             jdbc.sql("insert into candidate_decision (submission_id, assessment_id, outcome, reason, decided_by, "
                     + "decided_at) values (?, ?, ?, ?, ?, ?)")
@@ -86,6 +91,11 @@ public class DecisionService {
             audit.record(before == null ? "decision.recorded" : "decision.changed", "submission " + id,
                     outcome.label() + (before == null ? "" : " (was " + before.outcome().label() + ")")
                             + " on assessment " + assessmentId, why.isEmpty() ? null : why);
+            ScoredWork.Intake intake = intakes.get(id);
+            if (intake != null) {
+                events.publishEvent(new DecisionRecorded(assessmentId, id, intake.invitationId(), outcome,
+                        before == null ? null : before.outcome(), now));
+            }
         }
         return changing.size();
     }

@@ -76,16 +76,25 @@ class InvitationPorts implements CandidateRecords {
     }
 
     @Override
+    public void touch(Collection<Long> invitationIds, java.time.Instant at) {
+        for (Long id : invitationIds) {
+            jdbc.sql("update invitation set updated_at = ? where id = ? and updated_at < ?")
+                    .params(java.sql.Timestamp.from(at), id, java.sql.Timestamp.from(at)).update();
+        }
+    }
+
+    @Override
     public void forget(long invitationId) {
         Invitation i = load(invitationId);
         String code = i.getCandidateCode();
         outbox.deleteAll(outbox.findByInvitationId(invitationId));
         outbox.flush();
         jdbc.sql("delete from candidate_request where invitation_id = ?").param(invitationId).update();
-        jdbc.sql("update invitation set candidate_name = ?, candidate_email = ?, email_key = ?, token_hash = ? "
-                + "where id = ?").params("Erased candidate " + code, "erased-" + code.toLowerCase(java.util.Locale.ROOT)
+        jdbc.sql("update invitation set candidate_name = ?, candidate_email = ?, email_key = ?, token_hash = ?, "
+                + "updated_at = ? where id = ?").params("Erased candidate " + code, "erased-" + code.toLowerCase(java.util.Locale.ROOT)
                         + "@erased.invalid", "erased-" + invitationId + "@erased.invalid",
-                        dev.assay.invitation.internal.Tokens.hash(dev.assay.invitation.internal.Tokens.next()), invitationId)
+                        dev.assay.invitation.internal.Tokens.hash(dev.assay.invitation.internal.Tokens.next()),
+                        java.sql.Timestamp.from(clock.instant()), invitationId)
                 .update();
     }
 
@@ -117,7 +126,7 @@ class InvitationPorts implements CandidateRecords {
     InvitationView view(Invitation i) {
         return new InvitationView(i.getId(), i.getAssessmentId(), i.getCandidateCode(), i.getCandidateName(),
                 i.getCandidateEmail(), i.getAccommodationPercent(), i.getStartDeadline(), i.status(clock.instant()),
-                i.getLastSentAt(), i.getOpenedAt());
+                i.getLastSentAt(), i.getOpenedAt(), i.getUpdatedAt());
     }
 
     Invitation load(long id) {

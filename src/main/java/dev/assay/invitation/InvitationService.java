@@ -41,6 +41,9 @@ public class InvitationService {
 
     public static final int MAX_CSV_BYTES = 5 * 1024 * 1024;
 
+    /** The most candidates one upload (or one bulk API call) can invite. */
+    public static final int MAX_CSV_ROWS = CandidateCsv.MAX_ROWS;
+
     private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
 
     private final InvitationRepository invitations;
@@ -52,10 +55,13 @@ public class InvitationService {
     private final Clock clock;
     private final InvitationPorts ports;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InvitationService(InvitationRepository invitations, OutboxRepository outbox, OutboxDispatcher dispatcher,
             InvitationMail mail, AssessmentService assessments, AuditTrail audit, Clock clock, InvitationPorts ports,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.ports = ports;
         this.jdbc = jdbc;
         this.invitations = invitations;
@@ -121,12 +127,28 @@ public class InvitationService {
         if (file.length > MAX_CSV_BYTES) {
             throw new InvitationException("The file is larger than 5 MB.");
         }
+        String text = Utf8.decodeStrictly(file).orElseThrow(() -> new InvitationException(
+                "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again."));
+        return inviteRows(assessmentId, text, startDeadline, "from a CSV file").size();
+    }
+
+    /**
+     * {@link #importCsv} for an integration: the same CSV text, rules and all-or-nothing answer, returning each
+     * invitation made with its candidate link, in the order of the rows.
+     */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_invite')")
+    public List<IssuedInvitation> inviteAll(long assessmentId, String csv, Instant startDeadline) {
+        if (csv.length() > MAX_CSV_BYTES) {
+            throw new InvitationException("The list is larger than 5 MB.");
+        }
+        return inviteRows(assessmentId, csv, startDeadline, "by API");
+    }
+
+    private List<IssuedInvitation> inviteRows(long assessmentId, String text, Instant startDeadline, String how) {
         AssessmentView assessment = openAssessment(assessmentId);
         if (startDeadline == null || !startDeadline.isAfter(clock.instant())) {
             throw new InvitationException("The deadline to start must be in the future.");
         }
-        String text = Utf8.decodeStrictly(file).orElseThrow(() -> new InvitationException(
-                "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again."));
         CandidateCsv.Result read = CandidateCsv.read(text, Invitation.MAX_ACCOMMODATION, assessment.accommodationsAllowed());
         List<RowProblem> problems = new ArrayList<>(read.problems());
         Set<String> invited = alreadyInvited(assessmentId, read.rows());
@@ -144,20 +166,23 @@ public class InvitationService {
         InvitationMail.About about = about(assessment);
         Instant now = clock.instant();
         List<String> created = new ArrayList<>();
+        List<IssuedInvitation> issued = new ArrayList<>();
         for (CandidateCsv.Row row : read.rows()) {
             String code = CandidateCodes.next(codes::contains);
             codes.add(code);
             String token = Tokens.next();
             Invitation invitation = invitations.save(Invitation.create(assessmentId, code, row.name(), row.email(),
                     row.accommodationPercent(), startDeadline, Tokens.hash(token), actor(), now));
-            queueMail(invitation, about, mail.link(token));
+            String link = mail.link(token);
+            queueMail(invitation, about, link);
             created.add(code);
+            issued.add(new IssuedInvitation(view(invitation), link));
         }
         audit.record("candidate.imported", "assessment " + assessmentId,
-                created.size() + " candidates invited from a CSV file; names and emails recorded with their "
+                created.size() + " candidates invited " + how + "; names and emails recorded with their "
                         + "invitations. Codes: " + String.join(", ", created) + ".", null);
-        log.info("{} candidates invited to assessment {} from a CSV file by {}", read.rows().size(), assessmentId, actor());
-        return read.rows().size();
+        log.info("{} candidates invited to assessment {} {} by {}", read.rows().size(), assessmentId, how, actor());
+        return issued;
     }
 
     @Transactional(readOnly = true)
@@ -171,6 +196,42 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public long count(long assessmentId, InvitationStatus status, String search) {
         return invitations.count(InvitationSearch.matching(assessmentId, status, search, clock.instant()));
+    }
+
+    /** A page of {@link #changes}: the invitations and how many match in all. */
+    public record Changes(List<InvitationView> items, long total) {
+    }
+
+    /**
+     * Invitations, optionally of one assessment and changed at or after {@code since}, oldest change first (then by
+     * id), from {@code offset}: the order an integration that keeps up by "changed since my last call" needs.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
+    public Changes changes(Long assessmentId, Instant since, int offset, int limit) {
+        org.springframework.data.jpa.domain.Specification<Invitation> where = InvitationSearch.changed(assessmentId, since);
+        long total = invitations.count(where);
+        List<Long> ids = jdbcPage(assessmentId, since, offset, limit);
+        java.util.Map<Long, Invitation> byId = new java.util.HashMap<>();
+        invitations.findAllById(ids).forEach(i -> byId.put(i.getId(), i));
+        return new Changes(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(this::view).toList(), total);
+    }
+
+    private List<Long> jdbcPage(Long assessmentId, Instant since, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select id from invitation where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (assessmentId != null) {
+            sql.append(" and assessment_id = ?");
+            params.add(assessmentId);
+        }
+        if (since != null) {
+            sql.append(" and updated_at >= ?");
+            params.add(java.sql.Timestamp.from(since));
+        }
+        sql.append(" order by updated_at, id limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 
     /** Issues a new link (the old one stops working) and mails it; a new deadline may be given. */
@@ -219,8 +280,9 @@ public class InvitationService {
                 case EXPIRED -> CandidateLink.State.EXPIRED;
                 case SENT, OPENED, STARTED -> CandidateLink.State.VALID;
             };
-            if (state == CandidateLink.State.VALID && i.getOpenedAt() == null) {
-                invitations.markOpened(i.getId(), now);
+            if (state == CandidateLink.State.VALID && i.getOpenedAt() == null
+                    && invitations.markOpened(i.getId(), now) == 1) {
+                events.publishEvent(new InvitationOpened(i.getId(), i.getAssessmentId(), now));
             }
             return new CandidateLink(state, i.getId(), i.getAssessmentId(), i.getCandidateName(),
                     i.getAccommodationPercent(), i.getStartDeadline(), contact(i.getCreatedBy()));

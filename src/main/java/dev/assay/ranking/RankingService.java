@@ -100,6 +100,7 @@ public class RankingService {
      * One candidate's rank card; empty when the submission has no submitted review yet. The figures come from
      * the snapshot; the candidate's answers and the reviewers' comments are read for this one submission.
      */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
     public Optional<RankCard> card(long submissionId) {
         long assessmentId = assessmentOf(submissionId);
         RankingSnapshot snapshot = snapshots.current(assessmentId);

@@ -76,11 +76,15 @@ public class PanelService {
     private final Clock clock;
     private final Calibration calibration;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     PanelService(ReviewPanelRepository panels, SubmissionRepository submissions, AssignmentRepository assignments,
             ConflictRepository conflicts, ReconciliationRepository reconciliations,
             ReviewAssignments assigning, ScoreAgreement agreement, StaffService staff, AssessmentService assessments,
             InvitationService invitations, AuditTrail audit, ScoresVersions versions,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, Calibration calibration) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, Calibration calibration,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.calibration = calibration;
         this.jdbc = jdbc;
         this.versions = versions;
@@ -368,6 +372,8 @@ public class PanelService {
         audit.record("identity.revealed", "assessment " + assessmentId, "Names and emails of "
                 + all.size() + " candidates revealed to panel " + sorted(panel.getMembers()) + ": "
                 + all.stream().map(Submission::getCandidateCode).collect(Collectors.joining(", ")) + ".", null);
+        events.publishEvent(new ReviewClosed(assessmentId, panel.getClosedAt(),
+                all.stream().map(Submission::getInvitationId).toList()));
         log.info("Review of assessment {} closed by {}", assessmentId, SystemAuthentication.currentName());
     }
 

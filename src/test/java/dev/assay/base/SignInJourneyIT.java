@@ -26,7 +26,7 @@ class SignInJourneyIT extends BrowserTest {
         waitFor(By.id("admin-home"));
         assertThat(path()).isEqualTo("admin");
         assertThat(navigationItems()).containsExactly("Overview", "Staff accounts", "Audit log", "Candidate data",
-                "Oversight", "API keys");
+                "Oversight", "API keys", "Webhooks");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("Ada Admin");
         screenshot("admin-home");
     }

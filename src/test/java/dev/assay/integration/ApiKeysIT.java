@@ -197,6 +197,9 @@ class ApiKeysIT extends WebAppTest {
         IssuedApiKey ats = create("Results ATS", EnumSet.of(ApiScope.READ, ApiScope.INVITE));
         String result = "/api/v1/invitations/" + s.invitationId() + "/result";
         HttpResponse<String> early = get(result, ats.secret());
+        String invitation = "/api/v1/invitations/" + s.invitationId();
+        assertThat(get(invitation, ats.secret()).body()).contains("\"status\":\"submitted\"")
+                .contains("\"result\":null");
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(early.body()).contains("result-not-ready").contains("no reviewed submission yet");
 
@@ -208,6 +211,9 @@ class ApiKeysIT extends WebAppTest {
             panels.closeReview(a.id());
             return null;
         });
+        assertThat(get(invitation, ats.secret()).body()).contains("\"status\":\"reviewed\"")
+                .contains("\"result\":\"" + result + "\"");
+        java.time.Instant beforeDecision = java.time.Instant.now().minusMillis(5);
         long submission = ReviewFixtures.recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
         dev.assay.staff.StaffMember recruiter = dev.assay.support.StaffFixtures.create(staff, "Api Decider",
                 dev.assay.staff.StaffRole.RECRUITER).member();
@@ -218,7 +224,15 @@ class ApiKeysIT extends WebAppTest {
         // One reviewer: scores without an error estimate, and no band (bands need a candidate with two reviews).
         assertThat(ready.body()).contains("\"candidateCode\":\"" + s.code() + "\"").contains("\"band\":null")
                 .contains("\"adjustedScore\":4.0").contains("\"rawStandardError\":null").contains("\"reviews\":1")
-                .contains("\"decision\":\"advance\"").contains("Strong critique of the AI's memo.");
+                .contains("\"decision\":\"advance\"").contains("Strong critique of the AI's memo.")
+                // The critique task's planted-flaw check: how many flaws the AI output held and how many were found.
+                .containsPattern("\"plantedFlaws\":\\[\\{\"task\":\\d+,\"title\":\"[^\"]+\",\"planted\":\\d+,\"found\":");
+        assertThat(get(invitation, ats.secret()).body()).contains("\"status\":\"decided\"");
+        // A decision counts as a change of the invitation: an integration polling for changes sees it.
+        String changed = get("/api/v1/invitations?assessment_id=" + a.id() + "&updated_since=" + beforeDecision,
+                ats.secret()).body();
+        assertThat(changed).contains("\"total\":1").contains("\"id\":" + s.invitationId() + ",")
+                .contains("\"status\":\"decided\"");
 
         // A fresh invitation: re-sent with a new link, then revoked; the old link's invitation reads revoked.
         String email = "resend." + System.nanoTime() + "@candidates.example";
@@ -234,6 +248,55 @@ class ApiKeysIT extends WebAppTest {
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/invitations/" + id, ats.secret()).body()).contains("\"status\":\"revoked\"");
         assertThat(post("/api/v1/invitations/99999999/revoke", ats.secret(), "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIntegrationInvitesManyAtOnceAllOrNothingAndKeepsUpWithChanges() throws Exception {
+        AssessmentView a = fixtures.assessment();
+        IssuedApiKey ats = create("Bulk ATS", EnumSet.of(ApiScope.READ, ApiScope.INVITE));
+        String bulk = "/api/v1/assessments/" + a.id() + "/invitations/bulk";
+        long n = System.nanoTime();
+        // One bad candidate (and one repeated address): nobody is invited, and each problem names its index.
+        HttpResponse<String> refused = post(bulk, ats.secret(), "{\"candidates\": ["
+                + "{\"name\": \"Ada One\", \"email\": \"ada." + n + "@candidates.example\"},"
+                + "{\"name\": \"\", \"email\": \"not-an-address\"},"
+                + "{\"name\": \"Ada Again\", \"email\": \"ADA." + n + "@candidates.example\"}]}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("Nobody was invited: 2 candidates need fixing.")
+                .contains("{\"index\":1,\"message\":\"missing name; 'not-an-address' is not a valid email address\"}")
+                .contains("{\"index\":2,\"message\":\"duplicate:");
+        assertThat(get("/api/v1/invitations?assessment_id=" + a.id(), ats.secret()).body()).contains("\"total\":0");
+
+        java.time.Instant before = java.time.Instant.now().minusMillis(5);
+        HttpResponse<String> made = post(bulk, ats.secret(), "{\"startBy\": \"2099-01-01T00:00:00Z\", \"candidates\": ["
+                + "{\"name\": \"Bea, Two\", \"email\": \"bea." + n + "@candidates.example\"},"
+                + "{\"name\": \"Cy \\\"Three\\\"\", \"email\": \"cy." + n + "@candidates.example\", "
+                + "\"accommodationPercent\": 0}]}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(made.body()).contains("\"name\":\"Bea, Two\"").contains("\"name\":\"Cy \\\"Three\\\"\"")
+                .contains("\"startBy\":\"2099-01-01T00:00:00Z\"").contains("\"link\":\"http");
+        // Listing: one page of one, then the next; the filter by change time and by assessment.
+        String first = get("/api/v1/invitations?assessment_id=" + a.id() + "&limit=1", ats.secret()).body();
+        assertThat(first).contains("\"total\":2").contains("\"nextOffset\":1").contains("Bea, Two")
+                .doesNotContain("\"link\":\"http");
+        String second = get("/api/v1/invitations?assessment_id=" + a.id() + "&limit=1&offset=1", ats.secret()).body();
+        assertThat(second).contains("\"nextOffset\":null").contains("Three");
+        assertThat(get("/api/v1/invitations?updated_since=" + before, ats.secret()).body()).contains("Bea, Two");
+        assertThat(get("/api/v1/invitations?assessment_id=" + a.id() + "&updated_since=2999-01-01T00:00:00Z",
+                ats.secret()).body()).contains("\"total\":0");
+        assertThat(get("/api/v1/invitations?updated_since=yesterday", ats.secret()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/invitations?limit=0", ats.secret()).statusCode()).isEqualTo(400);
+        // The same addresses again: refused as already invited, by index.
+        HttpResponse<String> again = post(bulk, ats.secret(), "{\"candidates\": ["
+                + "{\"name\": \"Bea Two\", \"email\": \"bea." + n + "@candidates.example\"}]}");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("{\"index\":0,\"message\":\"bea." + n
+                + "@candidates.example is already invited to this assessment\"}");
+        // A read-only key cannot invite.
+        IssuedApiKey reader = create("Bulk reader", EnumSet.of(ApiScope.READ));
+        assertThat(post(bulk, reader.secret(), "{\"candidates\": []}").statusCode()).isEqualTo(403);
+        assertThat(post(bulk, ats.secret(), "{\"candidates\": []}").statusCode()).isEqualTo(400);
     }
 
     @Test

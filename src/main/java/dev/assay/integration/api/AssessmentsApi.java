@@ -2,6 +2,9 @@ package dev.assay.integration.api;
 
 import dev.assay.taskbank.AssessmentService;
 import dev.assay.taskbank.AssessmentSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,11 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code updated_since} (ISO-8601). Times are ISO-8601 in UTC; ids are the portal's stable ids. Needs the read scope.
  */
 @RestController
+@Tag(name = "Assessments", description = "The assessments candidates can be invited to.")
 @RequestMapping("/api/v1/assessments")
 @PreAuthorize("hasAuthority('SCOPE_read')")
 public class AssessmentsApi {
 
     public static final int MAX_LIMIT = 200;
+    static final String LIMIT = "How many items a page holds: 1 to 200";
+    static final String OFFSET = "How many items to skip: the previous page's nextOffset";
+    static final String SINCE = "Only items changed at or after this ISO-8601 time, e.g. 2026-12-01T00:00:00Z";
 
     /** One assessment. */
     public record Assessment(long id, String title, String role, String status, int tasks, int minutes,
@@ -39,22 +46,32 @@ public class AssessmentsApi {
         this.assessments = assessments;
     }
 
-    @GetMapping
-    public Page<Assessment> list(@RequestParam(defaultValue = "50") int limit,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(name = "updated_since", required = false) String updatedSince) {
+    static void checkPage(int limit, int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + " (it is " + limit + ").");
         }
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative.");
         }
-        Instant since;
+    }
+
+    /** An optional ISO-8601 time parameter; a clear 400 when it is not one. */
+    static Instant time(String parameter, String text) {
         try {
-            since = updatedSince == null ? null : Instant.parse(updatedSince);
+            return text == null || text.isBlank() ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("updated_since must be an ISO-8601 time such as 2026-12-01T00:00:00Z.");
+            throw new IllegalArgumentException(parameter + " must be an ISO-8601 time such as 2026-12-01T00:00:00Z.");
         }
+    }
+
+    @Operation(summary = "List assessments", description = "Newest first, optionally only those changed at or after "
+            + "updated_since. Scope: read.")
+    @GetMapping
+    public Page<Assessment> list(@Parameter(description = LIMIT) @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = OFFSET) @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = SINCE) @RequestParam(name = "updated_since", required = false) String updatedSince) {
+        checkPage(limit, offset);
+        Instant since = time("updated_since", updatedSince);
         List<AssessmentSummary> all = assessments.list().stream()
                 .filter(a -> since == null || !a.updatedAt().isBefore(since)).toList();
         List<Assessment> items = all.stream().skip(offset).limit(limit)

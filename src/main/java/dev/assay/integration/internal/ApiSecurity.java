@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,11 +29,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class ApiSecurity {
 
+    /** Where the API's OpenAPI 3.1 description is served ({@code springdoc.api-docs.path}). */
+    static final String OPENAPI = "/api/v1/openapi.json";
+
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, RateLimiter limiter) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(r -> r.requestMatchers("/api/v1/**").authenticated().anyRequest().denyAll())
+                .authorizeHttpRequests(r -> r
+                        // The API's description and its reference page are public, like any published API's.
+                        .requestMatchers(HttpMethod.GET, OPENAPI, OPENAPI + "/**", "/api/docs", "/api/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/**").authenticated().anyRequest().denyAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.requireExplicitSave(true))
                 .csrf(c -> c.disable())

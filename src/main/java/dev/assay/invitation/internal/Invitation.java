@@ -85,6 +85,9 @@ public class Invitation {
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     @Version
     private long version;
 
@@ -136,6 +139,7 @@ public class Invitation {
         i.createdAt = now;
         i.createdBy = by;
         i.lastSentAt = now;
+        i.updatedAt = now;
         return i;
     }
 
@@ -164,6 +168,7 @@ public class Invitation {
         openedAt = null;
         revokedAt = null;
         lastSentAt = now;
+        updatedAt = now;
     }
 
     public void revoke(Instant now) {
@@ -173,6 +178,7 @@ public class Invitation {
         if (stage != Stage.REVOKED) {
             stage = Stage.REVOKED;
             revokedAt = now;
+            updatedAt = now;
         }
     }
 
@@ -181,6 +187,7 @@ public class Invitation {
         if (stage == Stage.SENT) {
             stage = Stage.OPENED;
             openedAt = now;
+            updatedAt = now;
         }
     }
 
@@ -198,6 +205,7 @@ public class Invitation {
             }
             stage = Stage.STARTED;
             startedAt = now;
+            updatedAt = now;
         }
     }
 
@@ -205,6 +213,7 @@ public class Invitation {
         if (stage != Stage.SUBMITTED) {
             stage = Stage.SUBMITTED;
             submittedAt = now;
+            updatedAt = now;
         }
     }
 
@@ -242,6 +251,11 @@ public class Invitation {
 
     public Stage getStage() {
         return stage;
+    }
+
+    /** When anything about the invitation last changed, as far as the invitation knows. */
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public Instant getLastSentAt() {

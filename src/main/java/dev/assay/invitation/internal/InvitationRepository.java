@@ -29,7 +29,7 @@ public interface InvitationRepository extends JpaRepository<Invitation, Long>, J
      * in the transaction writes back a stale copy of the row.
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Invitation i set i.stage = dev.assay.invitation.internal.Invitation.Stage.OPENED, i.openedAt = :now "
-            + "where i.id = :id and i.stage = dev.assay.invitation.internal.Invitation.Stage.SENT")
+    @Query("update Invitation i set i.stage = dev.assay.invitation.internal.Invitation.Stage.OPENED, i.openedAt = :now, "
+            + "i.updatedAt = :now where i.id = :id and i.stage = dev.assay.invitation.internal.Invitation.Stage.SENT")
     int markOpened(long id, java.time.Instant now);
 }

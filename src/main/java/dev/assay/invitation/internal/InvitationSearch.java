@@ -39,4 +39,18 @@ public final class InvitationSearch {
             return cb.and(where.toArray(Predicate[]::new));
         };
     }
+
+    /** Invitations of one assessment (or all, when null) changed at or after {@code since} (or ever, when null). */
+    public static Specification<Invitation> changed(Long assessmentId, Instant since) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (assessmentId != null) {
+                where.add(cb.equal(root.get("assessmentId"), assessmentId));
+            }
+            if (since != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("updatedAt"), since));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
 }

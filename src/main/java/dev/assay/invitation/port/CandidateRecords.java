@@ -37,6 +37,12 @@ public interface CandidateRecords {
      */
     void forget(long invitationId);
 
+    /**
+     * Records that something outside the invitation changed what an integration sees about it (the review closed, a
+     * decision was recorded), so that it is listed as changed since an earlier time. In the caller's transaction.
+     */
+    void touch(Collection<Long> invitationIds, java.time.Instant at);
+
     /** The ids of every invitation of an assessment. */
     java.util.List<Long> invitationIds(long assessmentId);
 }
