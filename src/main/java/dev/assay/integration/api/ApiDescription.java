@@ -2,9 +2,11 @@ package dev.assay.integration.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -31,61 +33,76 @@ class ApiDescription {
 
     @Bean
     OpenAPI assayApi() {
-        Schema<?> problem = new Schema<>().type("object")
-                .description("An RFC 9457 problem: type (urn:assay:problem:*), title, status, detail, instance; "
-                        + "invalid requests add errors (by field, or by index for bulk invitations).")
-                .addProperty("type", new Schema<>().type("string").format("uri"))
-                .addProperty("title", new Schema<>().type("string"))
-                .addProperty("status", new Schema<>().type("integer"))
-                .addProperty("detail", new Schema<>().type("string"))
-                .addProperty("instance", new Schema<>().type("string"))
-                .addProperty("errors", new Schema<>().description("Problems by field name, or a list of "
-                        + "{index, message} for bulk invitations."));
         return new OpenAPI()
                 .info(new Info().title("Assay API").version("1")
                         .description("Invite candidates, follow their progress and read results once the review "
                                 + "is closed. Send an API key (created by an admin under Administration, API keys) "
-                                + "as 'Authorization: Bearer <key>'. Times are ISO-8601 in UTC; ids are stable; "
-                                + "lists are paged with limit and offset; every error is an RFC 9457 problem.")
+                                + "in the Authorization header: Bearer followed by the key. Times are ISO-8601 in "
+                                + "UTC; ids are stable; lists are paged with limit and offset; every error is an "
+                                + "RFC 9457 problem.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API key: assay_ followed by 43 characters. Scopes: read, invite."))
-                        .addSchemas(PROBLEM, problem))
+                        .addSchemas(PROBLEM, problemSchema()))
                 // Relative, so the description is the same on every installation and port.
                 .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
                         .description("This Assay installation")))
                 .addSecurityItem(new SecurityRequirement().addList(KEY));
     }
 
+    private static Schema<?> problemSchema() {
+        return typed("object")
+                .description("An RFC 9457 problem: type (urn:assay:problem:*), title, status, detail, instance; "
+                        + "invalid requests add errors (by field, or by index for bulk invitations).")
+                .addProperty("type", typed("string").format("uri"))
+                .addProperty("title", typed("string"))
+                .addProperty("status", typed("integer"))
+                .addProperty("detail", typed("string"))
+                .addProperty("instance", typed("string"))
+                .addProperty("errors", new JsonSchema().description("Problems by field name, or a list of "
+                        + "{index, message} for bulk invitations."));
+    }
+
+    /** A schema of one type, written the OpenAPI 3.1 (JSON Schema) way. */
+    private static Schema<?> typed(String type) {
+        return new JsonSchema().types(new java.util.LinkedHashSet<>(java.util.List.of(type)));
+    }
+
     /** Adds the problems any operation can answer with, and sorts responses so the description is stable. */
     @Bean
     OpenApiCustomizer commonProblems() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            Map<String, String> common = Map.of(
-                    "401", "No API key, or a key that is not valid or was revoked.",
-                    "403", "The key's scopes do not allow this request.",
-                    "429", "Over the key's rate limit; Retry-After says when to come back.");
-            common.forEach((status, description) -> {
-                if (!operation.getResponses().containsKey(status)) {
-                    operation.getResponses().addApiResponse(status, problem(description));
-                }
-            });
-            // Every declared error is a problem (springdoc would describe it as the method's untyped return value).
-            operation.getResponses().forEach((status, response) -> {
-                if (status.startsWith("4") && (response.getContent() == null
-                        || !response.getContent().containsKey("application/problem+json"))) {
-                    response.setContent(problem(response.getDescription()).getContent());
-                }
-            });
-            TreeMap<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
-            operation.getResponses().clear();
-            sorted.forEach(operation.getResponses()::addApiResponse);
-        }));
+        return api -> {
+            // Again here: springdoc drops schemas no operation referred to before this customizer added the refs.
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(ApiDescription::addProblems));
+        };
+    }
+
+    private static void addProblems(Operation operation) {
+        Map<String, String> common = Map.of(
+                "401", "No API key, or a key that is not valid or was revoked.",
+                "403", "The key's scopes do not allow this request.",
+                "429", "Over the key's rate limit; Retry-After says when to come back.");
+        common.forEach((status, description) -> {
+            if (!operation.getResponses().containsKey(status)) {
+                operation.getResponses().addApiResponse(status, problem(description));
+            }
+        });
+        // Every declared error is a problem (springdoc would describe it as the method's untyped return value).
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("4") && (response.getContent() == null
+                    || !response.getContent().containsKey("application/problem+json"))) {
+                response.setContent(problem(response.getDescription()).getContent());
+            }
+        });
+        TreeMap<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
+        operation.getResponses().clear();
+        sorted.forEach(operation.getResponses()::addApiResponse);
     }
 
     static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+                new MediaType().schema(new JsonSchema().$ref(PROBLEM_REF))));
     }
 }

@@ -65,7 +65,9 @@ public class WebhookDispatcher {
         this.keep = keep;
         // Far longer than a batch can take: every request ends by its timeout.
         this.lease = timeout.multipliedBy(BATCH + 5);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: receivers behind simple servers choke on the h2c upgrade an HTTP/2 client offers on plain http.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The pause before retry number {@code attempts} (1 after the first failure): 30 s, 1 min, 2 min … 3 h. */
