@@ -26,6 +26,19 @@ class DecisionPorts implements DecisionRecords {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<Decision> history(long submissionId) {
+        return new java.util.ArrayList<>(jdbc.sql("select id, submission_id, outcome, reason, decided_by, decided_at "
+                + "from candidate_decision where submission_id = ? order by id")
+                .param(submissionId).query((rs, n) -> row(rs)).list());
+    }
+
+    static Decision row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Decision(rs.getLong(1), rs.getLong(2), Outcome.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant());
+    }
+
+    @Override
     public void forget(long submissionId) {
         jdbc.sql("update candidate_decision set reason = null where submission_id = ?").param(submissionId).update();
     }

@@ -39,8 +39,11 @@ public class DecisionService {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final DecisionPorts ports;
+
     DecisionService(JdbcClient jdbc, ScoredWork work, AuditTrail audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, DecisionPorts ports) {
+        this.ports = ports;
         this.events = events;
         this.jdbc = jdbc;
         this.work = work;
@@ -116,13 +119,10 @@ public class DecisionService {
     /** A submission's decisions, oldest first (the last is the current one). */
     @Transactional(readOnly = true)
     public List<Decision> history(long submissionId) {
-        return new ArrayList<>(jdbc.sql("select id, submission_id, outcome, reason, decided_by, decided_at "
-                + "from candidate_decision where submission_id = ? order by id")
-                .param(submissionId).query((rs, n) -> row(rs)).list());
+        return ports.history(submissionId);
     }
 
     private static Decision row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Decision(rs.getLong(1), rs.getLong(2), Outcome.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant());
+        return DecisionPorts.row(rs);
     }
 }

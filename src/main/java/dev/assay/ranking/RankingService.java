@@ -43,9 +43,15 @@ public class RankingService {
     private final DecisionService decisions;
     private final dev.assay.invitation.InvitationService invitationService;
 
+    private final dev.assay.decision.port.DecisionRecords decisionRecords;
+    private final java.time.Clock clock;
+
     RankingService(RankingSnapshots snapshots, RankingComputation computation, ScoredWork work,
             SubmittedWork attempts, TaskVersions tasks, TextEmbedder embedder, DecisionService decisions,
-            dev.assay.invitation.InvitationService invitationService) {
+            dev.assay.invitation.InvitationService invitationService,
+            dev.assay.decision.port.DecisionRecords decisionRecords, java.time.Clock clock) {
+        this.decisionRecords = decisionRecords;
+        this.clock = clock;
         this.invitationService = invitationService;
         this.embedder = embedder;
         this.decisions = decisions;
@@ -160,6 +166,17 @@ public class RankingService {
                 reviewers, flawChecks, response.tasks().stream().map(SubmittedResponse.TaskResponse::signals).toList(),
                 new RankCard.Reconciliation(s.flagged(), s.resolution() == null ? null : s.resolution().label(),
                         s.resolutionReason(), agreed), collaborations));
+    }
+
+    /**
+     * The rank card as a PDF ({@link RankCardPdf}); empty when {@link #card} is. Open to recruiters, to API keys with
+     * the read scope, and to a signed report link for this one submission (the link's filter grants the request the
+     * authority {@code REPORT_<submissionId>} and nothing else).
+     */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read') or hasAuthority('REPORT_' + #submissionId)")
+    public Optional<byte[]> cardPdf(long submissionId) {
+        return card(submissionId).map(found -> RankCardPdf.render(found, decisionRecords.history(submissionId),
+                clock.instant()));
     }
 
     /**

@@ -5,5 +5,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Ranking",
         allowedDependencies = {
                 "base", "base :: ui", "taskbank", "taskbank :: port", "attempt", "attempt :: port", "review",
-                "review :: port", "assistant", "decision", "invitation"})
+                "review :: port", "assistant", "decision", "decision :: port", "invitation"})
 package dev.assay.ranking;

@@ -228,6 +228,33 @@ class ApiKeysIT extends WebAppTest {
                 // The critique task's planted-flaw check: how many flaws the AI output held and how many were found.
                 .containsPattern("\"plantedFlaws\":\\[\\{\"task\":\\d+,\"title\":\"[^\"]+\",\"planted\":\\d+,\"found\":");
         assertThat(get(invitation, ats.secret()).body()).contains("\"status\":\"decided\"");
+        // The result links to the PDF rank card: the signed link works without a key until it expires, and only as
+        // it was issued; a key with the read scope opens the report too.
+        String reportUrl = ready.body().replaceAll(".*\"reportUrl\":\"([^\"]+)\".*", "$1");
+        assertThat(reportUrl).contains("/api/v1/reports/rank-cards/" + submission + ".pdf?expires=");
+        String reportPath = reportUrl.substring(reportUrl.indexOf("/api/v1/"));
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + reportPath))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Result Person").contains(s.code()).contains("Advance")
+                    .contains("Strong critique of the AI's memo.").contains("Planted-flaw check").contains("Page 1 of");
+        }
+        HttpResponse<String> tampered = get(reportPath.replace("signature=", "signature=x"), null);
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(tampered.body()).contains("link-not-valid").contains("fresh link");
+        assertThat(get(reportPath.replace("/rank-cards/" + submission + ".pdf", "/rank-cards/" + (submission + 1)
+                + ".pdf"), null).statusCode()).as("the link opens only its own report").isEqualTo(403);
+        assertThat(get("/api/v1/reports/rank-cards/" + submission + ".pdf", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> byKey = get("/api/v1/reports/rank-cards/" + submission + ".pdf", ats.secret());
+        assertThat(byKey.statusCode()).isEqualTo(200);
+        IssuedApiKey inviter = create("Invite only", EnumSet.of(ApiScope.INVITE));
+        assertThat(get("/api/v1/reports/rank-cards/" + submission + ".pdf", inviter.secret()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/v1/reports/rank-cards/99999999.pdf", ats.secret()).statusCode()).isEqualTo(404);
         // A decision counts as a change of the invitation: an integration polling for changes sees it.
         String changed = get("/api/v1/invitations?assessment_id=" + a.id() + "&updated_since=" + beforeDecision,
                 ats.secret()).body();

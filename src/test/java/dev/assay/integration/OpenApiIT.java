@@ -82,7 +82,8 @@ class OpenApiIT extends WebAppTest {
             java.util.Set<String> names = new java.util.TreeSet<>(published.propertyNames());
             names.addAll(code.propertyNames());
             for (String name : names) {
-                differences(published.path(name), code.path(name), at + "/" + name, out);
+                differences(published.path(name), code.path(name), at + "/" + name.replace("~", "~0")
+                        .replace("/", "~1"), out);
             }
         } else if (!published.equals(code)) {
             out.add(at + ": published " + shorten(published) + ", code " + shorten(code));

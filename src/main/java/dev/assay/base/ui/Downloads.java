@@ -19,8 +19,13 @@ public final class Downloads {
     }
 
     public static Anchor button(String id, String label, String fileName, String contentType, Supplier<String> content) {
+        return bytes(id, label, fileName, contentType, () -> content.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #button} for binary content, such as a PDF. */
+    public static Anchor bytes(String id, String label, String fileName, String contentType, Supplier<byte[]> content) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = content.get().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = content.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
         }), "");
         link.setId(id);

@@ -13,6 +13,9 @@ public interface DecisionRecords {
     /** Removes the written reasons, which may describe the candidate; outcomes and times stay for statistics. */
     void forget(long submissionId);
 
+    /** A submission's decisions, oldest first (the last is the current one), for a report its caller may give out. */
+    List<dev.assay.decision.Decision> history(long submissionId);
+
     /** Who recorded the assessment's decisions (every recorded decision, changes included), most first. */
     List<Decider> deciders(long assessmentId);
 

@@ -2,6 +2,7 @@ package dev.assay.integration.api;
 
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
+import dev.assay.integration.internal.ReportLinks;
 import dev.assay.invitation.InvitationException;
 import dev.assay.invitation.InvitationField;
 import dev.assay.invitation.InvitationService;
@@ -99,7 +100,7 @@ public class InvitationsApi {
             double adjustedScore, Double adjustedStandardError, double rawScore, Double rawStandardError,
             boolean adjustedForSeverity, int reviews, Map<String, Double> criterionMeans,
             List<PlantedFlaws> plantedFlaws, List<AssistantFlaws> assistantFlaws, String decision,
-            String decisionReason, String decidedAt) {
+            String decisionReason, String decidedAt, String reportUrl, String reportExpiresAt) {
     }
 
     /**
@@ -123,7 +124,11 @@ public class InvitationsApi {
     private final DecisionService decisions;
     private final Clock clock;
 
-    InvitationsApi(InvitationService invitations, RankingService rankings, DecisionService decisions, Clock clock) {
+    private final ReportLinks reportLinks;
+
+    InvitationsApi(InvitationService invitations, RankingService rankings, DecisionService decisions, Clock clock,
+            ReportLinks reportLinks) {
+        this.reportLinks = reportLinks;
         this.invitations = invitations;
         this.rankings = rankings;
         this.decisions = decisions;
@@ -204,6 +209,7 @@ public class InvitationsApi {
         }
         Decision d = decisions.current(v.assessmentId()).get(c.submissionId());
         RankCard card = rankings.card(c.submissionId()).orElse(null);
+        ReportLinks.Link report = reportLinks.issue(c.submissionId());
         List<PlantedFlaws> planted = card == null ? List.of() : card.flawChecks().stream()
                 .map(f -> new PlantedFlaws(f.position(), f.title(), f.result().flaws().size(), f.result().found(),
                         f.result().categoryMatches(), f.result().falseAlarms().size(), f.result().recall(),
@@ -217,7 +223,7 @@ public class InvitationsApi {
                 c.position(), ranking.candidates().size(), c.adjusted(), finite(c.adjustedSe()), c.raw(),
                 finite(c.rawSe()), c.adjustedBySeverity(), c.reviews(), c.criterionMeans(), planted, assisted,
                 d == null ? null : d.outcome().name().toLowerCase(Locale.ROOT), d == null ? null : d.reason(),
-                d == null ? null : d.decidedAt().toString()));
+                d == null ? null : d.decidedAt().toString(), report.url(), report.expiresAt().toString()));
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +35,8 @@ class ApiSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, RateLimiter limiter) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ReportLinks links)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(r -> r
                         // The API's description and its reference page are public, like any published API's.
@@ -57,7 +59,7 @@ class ApiSecurity {
                         .accessDeniedHandler((request, response, denied) -> Problems.write(request, response,
                                 HttpServletResponse.SC_FORBIDDEN, "forbidden", "Scope missing",
                                 "This key's scopes do not allow this request.")))
-                .addFilterBefore(new KeyFilter(keys, limiter), AuthorizationFilter.class);
+                .addFilterBefore(new KeyFilter(keys, limiter, links), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -66,16 +68,23 @@ class ApiSecurity {
 
         private final ApiKeys keys;
         private final RateLimiter limiter;
+        private final ReportLinks links;
 
-        KeyFilter(ApiKeys keys, RateLimiter limiter) {
+        KeyFilter(ApiKeys keys, RateLimiter limiter, ReportLinks links) {
             this.keys = keys;
             this.limiter = limiter;
+            this.links = links;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
+            if (header == null && request.getParameter("signature") != null
+                    && request.getRequestURI().startsWith(request.getContextPath() + ReportLinks.PATH)) {
+                reportLink(request, response, chain);
+                return;
+            }
             if (header == null) {
                 chain.doFilter(request, response);
                 return;
@@ -94,9 +103,39 @@ class ApiSecurity {
                         + limiter.perMinute() + " requests a minute; try again in " + wait + " s.");
                 return;
             }
+            signedIn(UsernamePasswordAuthenticationToken.authenticated("api key " + caller.get().name(), null,
+                    caller.get().scopes().stream().map(s -> new SimpleGrantedAuthority(s.authority())).toList()),
+                    request, response, chain);
+        }
+
+        /**
+         * A signed report link opens its one report: the request runs as "report link" with the single authority
+         * {@code REPORT_<submissionId>}; a wrong or expired link is refused with a problem that says what to do.
+         */
+        private void reportLink(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String rest = request.getRequestURI().substring(request.getContextPath().length() + ReportLinks.PATH.length());
+            long submissionId;
+            try {
+                submissionId = Long.parseLong(rest.endsWith(".pdf") ? rest.substring(0, rest.length() - 4) : rest);
+            } catch (NumberFormatException e) {
+                submissionId = -1;
+            }
+            if (submissionId < 0 || !links.valid(submissionId, request.getParameter("expires"),
+                    request.getParameter("signature"))) {
+                Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "link-not-valid",
+                        "Report link not valid", "This report link is wrong or has expired. Read the candidate's "
+                                + "result through the API again for a fresh link.");
+                return;
+            }
+            signedIn(UsernamePasswordAuthenticationToken.authenticated("report link", null,
+                    List.of(new SimpleGrantedAuthority("REPORT_" + submissionId))), request, response, chain);
+        }
+
+        private static void signedIn(UsernamePasswordAuthenticationToken who, HttpServletRequest request,
+                HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api key " + caller.get().name(),
-                    null, caller.get().scopes().stream().map(s -> new SimpleGrantedAuthority(s.authority())).toList()));
+            context.setAuthentication(who);
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

@@ -17,12 +17,13 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import dev.assay.base.ui.DataTable;
 import dev.assay.base.ui.Dates;
+import dev.assay.base.ui.Downloads;
 import dev.assay.base.ui.StatCard;
 import dev.assay.base.ui.ViewHeader;
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
-import dev.assay.ranking.AssessmentRanking;
 import dev.assay.ranking.RankCard;
+import dev.assay.ranking.RankCardText;
 import dev.assay.ranking.RankingService;
 import dev.assay.review.ReviewException;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,8 +84,11 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         explainButton.setTabIndex(-1);
         explain.add(explainButton);
         var c = card.candidate();
+        Anchor pdf = Downloads.bytes("card-pdf", "PDF", "rank-card-" + c.candidateCode() + ".pdf", "application/pdf",
+                () -> rankings.cardPdf(submissionId).orElseThrow());
+        pdf.addClassName("no-print");
         add(back, new ViewHeader(c.label() + (c.name() == null ? "" : " · " + c.candidateCode()),
-                card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), explain, print));
+                card.assessmentTitle() + (c.email() == null ? "" : " · " + c.email()), explain, pdf, print));
         boolean banded = card.bands() > 0;
         Div stats = new Div(new StatCard("Band", banded ? c.band() + " of " + card.bands() : "None",
                         "Position " + c.position() + " of " + card.candidates()),
@@ -93,8 +97,7 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
                 new StatCard("Raw score", String.format(Locale.ROOT, "%.2f", c.raw()), error(c.rawSe())),
                 new StatCard("Reviews", String.valueOf(c.reviews()), null));
         stats.addClassNames("stat-row", "stat-row-compact");
-        add(stats, note(banded ? "Band " + c.band() + ": candidates in the same band cannot be told apart at "
-                + Math.round(card.confidence() * 100) + "% confidence." : AssessmentRanking.NO_BANDS));
+        add(stats, note(RankCardText.bandNote(card)));
         showDecision();
         add(decisionBox, contributions(), tasks(), reviewers(), flaws());
         if (!card.collaborations().isEmpty()) {
@@ -103,10 +106,8 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         add(signals(), reconciliation());
     }
 
-    /** "± 0.31 (SE)", or, where one review leaves nothing to estimate it from, says so instead of showing NaN. */
     static String error(double se) {
-        return Double.isNaN(se) || Double.isInfinite(se) ? "no error estimate from one review"
-                : String.format(Locale.ROOT, "± %.2f (SE)", se);
+        return RankCardText.error(se);
     }
 
     /** The current decision, its history, and the way to record one (not printed). */
@@ -128,7 +129,7 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         head.addClassName("decision-head");
         decisionBox.add(head);
         if (current == null) {
-            decisionBox.add(note("No decision yet. Assay recommends nothing: a recruiter decides."));
+            decisionBox.add(note(RankCardText.NO_DECISION));
             return;
         }
         Div list = new Div();
@@ -159,8 +160,7 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
                 .column("Contribution", k -> k.points() == null ? "–" : String.format(Locale.ROOT, "%.2f", k.points()), END)
                 .rows(card.criteria());
         grid.setId("card-criteria");
-        return section("Criteria", note("Contribution = mean level × the criterion's share of the weight among the "
-                + "criteria this candidate's tasks were scored on; the contributions add up to the raw score."), grid);
+        return section("Criteria", note(RankCardText.CRITERIA_NOTE), grid);
     }
 
     private Component tasks() {
@@ -184,22 +184,17 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
                 .column("Overall comment", RankCard.ReviewerScore::overallComment)
                 .rows(card.reviewers());
         grid.setId("card-reviewers");
-        return section("Reviewers", note("Each reviewer's rubric-weighted score; a harsh reviewer's positive severity "
-                + "is added back, a lenient reviewer's negative one taken off."), grid);
+        return section("Reviewers", note(RankCardText.REVIEWERS_NOTE), grid);
     }
 
     private Component flaws() {
         if (card.flawChecks().isEmpty()) {
-            return section("Planted-flaw check", note("No AI-output critique task in this attempt."));
+            return section("Planted-flaw check", note(RankCardText.NO_CRITIQUE));
         }
         Div list = new Div();
         list.setId("card-flaws");
         for (RankCard.FlawCheck f : card.flawChecks()) {
-            var r = f.result();
-            list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: found %d of %d planted flaws (%d with the "
-                    + "right category); %d of %d flags on a planted flaw. Precision %.2f, recall %.2f, F1 %.2f.",
-                    f.position() + 1, f.title(), r.found(), r.flaws().size(), r.categoryMatches(), r.hits(), r.flagCount(),
-                    r.precision(), r.recall(), r.f1())));
+            list.add(new Paragraph(RankCardText.flaws(f)));
         }
         return section("Planted-flaw check", list);
     }
@@ -208,19 +203,11 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         Div list = new Div();
         list.setId("card-collaboration");
         for (RankCard.Collaboration c : card.collaborations()) {
-            var e = c.evidence();
-            list.add(new Paragraph(String.format(Locale.ROOT, "Task %d, %s: the assistant served %d of %d planted "
-                    + "flaws; %d reached the deliverable, %d were corrected. %d message%s, %d asking it to check its "
-                    + "work; %.0f%% of the deliverable copied from its replies.", c.position() + 1, c.title(),
-                    e.served(), e.flaws().size(), e.reached(), e.corrected(), e.turns(), e.turns() == 1 ? "" : "s",
-                    e.checkTurns().size(), 100 * e.copiedShare())));
-            for (var f : e.flaws()) {
-                if (f.outcome() != dev.assay.review.CollaborationEvidence.Outcome.NOT_SERVED) {
-                    Paragraph line = new Paragraph("Planted flaw " + f.number() + " ("
-                            + f.category().label().toLowerCase(Locale.ROOT) + ") " + f.outcome().label() + ".");
-                    line.addClassName("card-note");
-                    list.add(line);
-                }
+            list.add(new Paragraph(RankCardText.collaboration(c)));
+            for (String flaw : RankCardText.collaborationFlaws(c)) {
+                Paragraph line = new Paragraph(flaw);
+                line.addClassName("card-note");
+                list.add(line);
             }
         }
         return section("Working with the assistant", list);
@@ -230,33 +217,18 @@ public class RankCardView extends VerticalLayout implements HasUrlParameter<Long
         Div list = new Div();
         list.addClassName("signal-facts");
         card.signals().forEach(s -> {
-            Span fact = new Span(String.format(Locale.ROOT, "Task %d: %d min active, %s (%,d characters), left the "
-                    + "page %s", s.position() + 1, Math.round(s.activeSeconds() / 60.0),
-                    count(s.pastes(), "paste", "pastes"), s.pastedChars(), count(s.focusLosses(), "time", "times")));
+            Span fact = new Span(RankCardText.signals(s));
             fact.addClassName("signal-fact");
             list.add(fact);
         });
-        return section("Integrity signals", list, note("Facts recorded by the candidate's browser, not verdicts."));
+        return section("Integrity signals", list, note(RankCardText.SIGNALS_NOTE));
     }
 
     private Component reconciliation() {
-        RankCard.Reconciliation r = card.reconciliation();
         Div box = new Div();
         box.setId("card-reconciliation");
-        if (!r.flagged()) {
-            box.add(new Paragraph("The reviews never differed by two or more levels."));
-        } else if (r.resolution() == null) {
-            box.add(new Paragraph("Flagged: the reviews differ by two or more levels, and the disagreement is not "
-                    + "resolved. The score is the mean of the reviews as they stand."));
-        } else {
-            box.add(new Paragraph("Flagged and resolved (" + r.resolution() + "): " + r.reason()));
-            r.agreedLevels().forEach(a -> box.add(new Paragraph("Agreed " + a)));
-        }
+        RankCardText.reconciliation(card.reconciliation()).forEach(line -> box.add(new Paragraph(line)));
         return section("Reconciliation history", box);
-    }
-
-    private static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     private static Paragraph note(String text) {
