@@ -2,18 +2,16 @@ package dev.assay.integration;
 
 import dev.assay.audit.port.AuditTrail;
 import dev.assay.base.SystemAuthentication;
+import dev.assay.integration.internal.OutboundUrls;
 import dev.assay.integration.internal.WebhookDispatcher;
 import dev.assay.integration.internal.WebhookOutbox;
 import dev.assay.integration.internal.WebhookStore;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,21 +71,7 @@ public class WebhookService {
         } else if (u.length() > MAX_URL) {
             problems.put(Field.URL, "Keep the address under " + MAX_URL + " characters.");
         } else {
-            try {
-                URI uri = new URI(u);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-                if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http"))) {
-                    problems.put(Field.URL, "Enter a full address, like https://ats.example.com/hooks/assay.");
-                } else if (uri.getUserInfo() != null) {
-                    problems.put(Field.URL, "Leave names and passwords out of the address; events are signed instead.");
-                } else if (scheme.equals("http") && !loopback(host)) {
-                    problems.put(Field.URL, "Use https: events carry candidates' progress. Plain http is only "
-                            + "accepted for this machine (localhost).");
-                }
-            } catch (URISyntaxException e) {
-                problems.put(Field.URL, "Enter a full address, like https://ats.example.com/hooks/assay.");
-            }
+            OutboundUrls.problem(u).ifPresent(p -> problems.put(Field.URL, p));
         }
         String d = description == null ? "" : description.strip();
         if (d.isEmpty()) {
@@ -99,10 +83,6 @@ public class WebhookService {
             problems.put(Field.EVENTS, "Choose at least one event.");
         }
         return problems;
-    }
-
-    private static boolean loopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** Registers an endpoint and returns it with its new signing secret, shown this once. */

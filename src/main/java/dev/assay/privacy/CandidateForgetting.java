@@ -20,9 +20,11 @@ class CandidateForgetting {
     private final CandidateReviews reviews;
     private final DecisionRecords decisions;
     private final AuditTrail audit;
+    private final dev.assay.integration.port.IntegrationRecords integrations;
 
     CandidateForgetting(CandidateRecords invitations, CandidateData attempts, CandidateReviews reviews,
-            DecisionRecords decisions, AuditTrail audit) {
+            DecisionRecords decisions, AuditTrail audit, dev.assay.integration.port.IntegrationRecords integrations) {
+        this.integrations = integrations;
         this.invitations = invitations;
         this.attempts = attempts;
         this.reviews = reviews;
@@ -33,7 +35,7 @@ class CandidateForgetting {
     /**
      * Who the candidate is and what people wrote about them: decisions' reasons, the reasons in audit entries about
      * them (their text; the digests stay, so the chain verifies), then the invitation's name, email, link, messages
-     * and requests.
+     * and requests, and what an applicant tracking system told Assay about them.
      */
     void personalData(long invitationId) {
         InvitationView who = invitations.identity(invitationId);
@@ -44,6 +46,7 @@ class CandidateForgetting {
         submission.ifPresent(s -> subjects.add("submission " + s));
         audit.forgetReasons(subjects);
         invitations.forget(invitationId);
+        integrations.forget(invitationId);
     }
 
     /** What they wrote and what reviewers wrote about it. */

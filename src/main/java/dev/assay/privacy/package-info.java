@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy",
         allowedDependencies = {"base", "base :: ui", "audit :: port", "audit", "invitation", "invitation :: port", "taskbank :: port",
-                "attempt :: port", "review :: port", "decision :: port"})
+                "attempt :: port", "review :: port", "decision :: port", "integration :: port"})
 package dev.assay.privacy;

@@ -121,6 +121,12 @@ public class ReviewFixtures {
         IssuedInvitation issued = recruiter(() -> invitations.invite(assessment.id(),
                 new NewInvitation(name, email, 0, Instant.now().plus(Duration.ofDays(3)))));
         String token = issued.link().substring(issued.link().lastIndexOf('/') + 1);
+        complete(token, issued.invitation().id());
+        return new Submitted(name, email, issued.invitation().id(), issued.invitation().candidateCode());
+    }
+
+    /** The candidate behind a link answers every task and submits; returns once review has taken the work in. */
+    public void complete(String token, long invitationId) {
         CandidateSession session = attempts.start(token, true);
         for (CandidateSession.CandidateTask t : session.tasks()) {
             Answer answer = switch (t.task().kind()) {
@@ -142,8 +148,7 @@ public class ReviewFixtures {
             attempts.save(token, PAGE, t.position(), answer);
         }
         attempts.submit(token, PAGE);
-        awaitIntake(issued.invitation().id());
-        return new Submitted(name, email, issued.invitation().id(), issued.invitation().candidateCode());
+        awaitIntake(invitationId);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the API's controllers as RFC 9457 problem details, with a type per kind of problem. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+@RestControllerAdvice(basePackageClasses = {ApiErrors.class, dev.assay.integration.greenhouse.GreenhouseApi.class})
 class ApiErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

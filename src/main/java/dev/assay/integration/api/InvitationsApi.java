@@ -2,7 +2,6 @@ package dev.assay.integration.api;
 
 import dev.assay.decision.Decision;
 import dev.assay.decision.DecisionService;
-import dev.assay.integration.internal.ReportLinks;
 import dev.assay.invitation.InvitationException;
 import dev.assay.invitation.InvitationField;
 import dev.assay.invitation.InvitationService;
@@ -11,7 +10,6 @@ import dev.assay.invitation.InvitationView;
 import dev.assay.invitation.IssuedInvitation;
 import dev.assay.invitation.NewInvitation;
 import dev.assay.ranking.AssessmentRanking;
-import dev.assay.ranking.RankCard;
 import dev.assay.ranking.RankingService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -124,11 +122,11 @@ public class InvitationsApi {
     private final DecisionService decisions;
     private final Clock clock;
 
-    private final ReportLinks reportLinks;
+    private final CandidateResults results;
 
     InvitationsApi(InvitationService invitations, RankingService rankings, DecisionService decisions, Clock clock,
-            ReportLinks reportLinks) {
-        this.reportLinks = reportLinks;
+            CandidateResults results) {
+        this.results = results;
         this.invitations = invitations;
         this.rankings = rankings;
         this.decisions = decisions;
@@ -199,31 +197,11 @@ public class InvitationsApi {
         if (v == null) {
             return notFound(invitationId);
         }
-        AssessmentRanking ranking = rankings.ranking(v.assessmentId(), RankingService.DEFAULT_CONFIDENCE);
-        AssessmentRanking.Candidate c = ranking.candidates().stream()
-                .filter(x -> x.candidateCode().equals(v.candidateCode())).findFirst().orElse(null);
-        if (!ranking.identitiesVisible() || c == null) {
-            return ApiErrors.problem(HttpStatus.CONFLICT, "result-not-ready", "Result not ready", c == null
-                    ? "This candidate has no reviewed submission yet."
-                    : "Results are available once the assessment's review is closed.");
+        CandidateResults.Outcome outcome = results.read(v);
+        if (outcome.result() == null) {
+            return ApiErrors.problem(HttpStatus.CONFLICT, "result-not-ready", "Result not ready", outcome.notReady());
         }
-        Decision d = decisions.current(v.assessmentId()).get(c.submissionId());
-        RankCard card = rankings.card(c.submissionId()).orElse(null);
-        ReportLinks.Link report = reportLinks.issue(c.submissionId());
-        List<PlantedFlaws> planted = card == null ? List.of() : card.flawChecks().stream()
-                .map(f -> new PlantedFlaws(f.position(), f.title(), f.result().flaws().size(), f.result().found(),
-                        f.result().categoryMatches(), f.result().falseAlarms().size(), f.result().recall(),
-                        f.result().precision()))
-                .toList();
-        List<AssistantFlaws> assisted = card == null ? List.of() : card.collaborations().stream()
-                .map(x -> new AssistantFlaws(x.position(), x.title(), x.evidence().served(), x.evidence().corrected(),
-                        x.evidence().reached(), x.evidence().turns()))
-                .toList();
-        return ResponseEntity.ok(new Result(invitationId, v.candidateCode(), c.band() == 0 ? null : c.band(),
-                c.position(), ranking.candidates().size(), c.adjusted(), finite(c.adjustedSe()), c.raw(),
-                finite(c.rawSe()), c.adjustedBySeverity(), c.reviews(), c.criterionMeans(), planted, assisted,
-                d == null ? null : d.outcome().name().toLowerCase(Locale.ROOT), d == null ? null : d.reason(),
-                d == null ? null : d.decidedAt().toString(), report.url(), report.expiresAt().toString()));
+        return ResponseEntity.ok(outcome.result());
     }
 
     /**
@@ -361,10 +339,6 @@ public class InvitationsApi {
                             .containsKey(c.submissionId()) ? "decided" : "reviewed")
                     .orElse(own);
         }
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     private InvitationView find(long invitationId) {

@@ -33,6 +33,9 @@ class ApiSecurity {
     /** Where the API's OpenAPI 3.1 description is served ({@code springdoc.api-docs.path}). */
     static final String OPENAPI = "/api/v1/openapi.json";
 
+    /** Greenhouse's assessment-partner endpoints, which send the key with HTTP Basic (the key as user name). */
+    static final String GREENHOUSE = GreenhouseOrders.PATH;
+
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ReportLinks links)
@@ -42,7 +45,7 @@ class ApiSecurity {
                         // The API's description and its reference page are public, like any published API's.
                         .requestMatchers(HttpMethod.GET, OPENAPI, OPENAPI + "/**", "/api/docs", "/api/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/api/v1/**").authenticated().anyRequest().denyAll())
+                        .requestMatchers("/api/v1/**", GREENHOUSE + "**").authenticated().anyRequest().denyAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.requireExplicitSave(true))
                 .csrf(c -> c.disable())
@@ -89,8 +92,8 @@ class ApiSecurity {
                 chain.doFilter(request, response);
                 return;
             }
-            Optional<ApiKeys.Caller> caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? keys.authenticate(header.substring(7)) : Optional.empty();
+            String presented = presented(request, header);
+            Optional<ApiKeys.Caller> caller = presented == null ? Optional.empty() : keys.authenticate(presented);
             if (caller.isEmpty()) {
                 Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
                         "API key not valid", "The key is not known or was revoked. Ask an admin for a new key.");
@@ -103,9 +106,34 @@ class ApiSecurity {
                         + limiter.perMinute() + " requests a minute; try again in " + wait + " s.");
                 return;
             }
+            if (request.getRequestURI().startsWith(request.getContextPath() + GREENHOUSE)) {
+                request.setAttribute(GreenhouseOrders.PRESENTED_KEY, presented);
+            }
             signedIn(UsernamePasswordAuthenticationToken.authenticated("api key " + caller.get().name(), null,
                     caller.get().scopes().stream().map(s -> new SimpleGrantedAuthority(s.authority())).toList()),
                     request, response, chain);
+        }
+
+        /**
+         * The key a request presents: {@code Bearer <key>}, or on Greenhouse's endpoints HTTP Basic with the key as
+         * the user name and an empty password (Greenhouse appends ":" to the key and base64-encodes it).
+         */
+        private static String presented(HttpServletRequest request, String header) {
+            if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return header.substring(7).strip();
+            }
+            if (header.regionMatches(true, 0, "Basic ", 0, 6)
+                    && request.getRequestURI().startsWith(request.getContextPath() + GREENHOUSE)) {
+                try {
+                    String pair = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    int colon = pair.indexOf(':');
+                    return colon < 0 ? pair : pair.substring(0, colon);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+            return null;
         }
 
         /**

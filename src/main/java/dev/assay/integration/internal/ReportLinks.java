@@ -46,6 +46,11 @@ public class ReportLinks {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** The portal's public address ({@code assay.public-url}), without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     /** A fresh link to the submission's rank card, absolute (on the portal's public address). */
     public Link issue(long submissionId) {
         Instant expires = clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
