@@ -37,6 +37,7 @@ class ApiKeysJourneyIT extends BrowserTest {
         open("admin/api-keys");
         waitFor(By.id("api-key-create"));
         assertThat(navigationItems()).contains("API keys");
+        assertThat(driver.findElement(By.id("api-reference")).getDomAttribute("href")).isEqualTo("api/docs");
 
         click(By.id("api-key-create"));
         waitUntil(d -> d.findElement(By.id("api-key-name")).getDomAttribute("invalid") != null);

@@ -50,8 +50,17 @@ public class ApiKeysView extends VerticalLayout {
         setId("api-keys");
         addClassName("page");
         setPadding(false);
+        // The API reference is served by this installation (Swagger UI over the generated OpenAPI description).
+        com.vaadin.flow.component.html.Anchor reference = new com.vaadin.flow.component.html.Anchor("api/docs", "");
+        reference.setId("api-reference");
+        reference.setTarget("_blank");
+        reference.setRouterIgnore(true);
+        Button referenceButton = new Button("API reference", VaadinIcon.BOOK.create());
+        referenceButton.setTabIndex(-1);
+        reference.add(referenceButton);
         add(new ViewHeader("API keys", "Keys let an applicant tracking system or a script use Assay's REST API under "
-                + "/api/v1. Each key has scopes; requests with it act as the key, never as a person. See docs/api.md."));
+                + "/api/v1, and Greenhouse reach its assessment-partner endpoints. Each key has scopes; requests with "
+                + "it act as the key, never as a person.", reference));
         add(createForm(), list);
         refresh();
     }

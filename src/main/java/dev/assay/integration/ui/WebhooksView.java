@@ -57,7 +57,7 @@ public class WebhooksView extends VerticalLayout {
         setPadding(false);
         add(new ViewHeader("Webhooks", "Assay tells an applicant tracking system or a script when something happens: a "
                 + "candidate opens their link, submits, the review closes, a decision is recorded. Every event is "
-                + "signed (Standard Webhooks) and retried for a day. See docs/api.md."));
+                + "signed (Standard Webhooks) and retried for a day; docs/api.md shows how to check a signature."));
         add(createForm(), list);
         refresh();
     }
