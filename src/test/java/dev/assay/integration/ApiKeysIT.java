@@ -226,7 +226,7 @@ class ApiKeysIT extends WebAppTest {
                 .contains("\"adjustedScore\":4.0").contains("\"rawStandardError\":null").contains("\"reviews\":1")
                 .contains("\"decision\":\"advance\"").contains("Strong critique of the AI's memo.")
                 // The critique task's planted-flaw check: how many flaws the AI output held and how many were found.
-                .containsPattern("\"plantedFlaws\":\\[\\{\"task\":\\d+,\"title\":\"[^\"]+\",\"planted\":\\d+,\"found\":");
+                .containsPattern("\"plantedFlaws\":\\[\\{\"task\":3,\"title\":\"Memo [^\"]+\",\"planted\":\\d+,\"found\":");
         assertThat(get(invitation, ats.secret()).body()).contains("\"status\":\"decided\"");
         // The result links to the PDF rank card: the signed link works without a key until it expires, and only as
         // it was issued; a key with the read scope opens the report too.

@@ -175,7 +175,7 @@ class GreenhouseIT extends WebAppTest {
             assertThat(complete.body()).contains("\"partner_status\":\"complete\"")
                     .containsPattern("\"partner_profile_url\":\"http[^\"]+/recruiter/rank-card/\\d+\"")
                     .contains("\"partner_score\":4.0").contains("\"Candidate code\":\"")
-                    .contains("\"Report (PDF)\":\"http");
+                    .contains("\"Report (PDF)\":\"http").contains("\"Planted flaws found, task 3\":\"");
             String report = complete.body().replaceAll(".*\"Report \\(PDF\\)\":\"[^\"]*(/api/v1/reports/[^\"]+)\".*",
                     "$1");
             HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

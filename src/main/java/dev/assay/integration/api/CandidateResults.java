@@ -50,12 +50,12 @@ public class CandidateResults {
         RankCard card = rankings.card(c.submissionId()).orElse(null);
         ReportLinks.Link report = reportLinks.issue(c.submissionId());
         List<PlantedFlaws> planted = card == null ? List.of() : card.flawChecks().stream()
-                .map(f -> new PlantedFlaws(f.position(), f.title(), f.result().flaws().size(), f.result().found(),
+                .map(f -> new PlantedFlaws(f.position() + 1, f.title(), f.result().flaws().size(), f.result().found(),
                         f.result().categoryMatches(), f.result().falseAlarms().size(), f.result().recall(),
                         f.result().precision()))
                 .toList();
         List<AssistantFlaws> assisted = card == null ? List.of() : card.collaborations().stream()
-                .map(x -> new AssistantFlaws(x.position(), x.title(), x.evidence().served(), x.evidence().corrected(),
+                .map(x -> new AssistantFlaws(x.position() + 1, x.title(), x.evidence().served(), x.evidence().corrected(),
                         x.evidence().reached(), x.evidence().turns()))
                 .toList();
         return new Outcome(new Result(v.id(), v.candidateCode(), c.band() == 0 ? null : c.band(), c.position(),

@@ -102,7 +102,7 @@ public class InvitationsApi {
     }
 
     /**
-     * The planted-flaw check on one critique task: how many flaws the AI output held, how many the candidate flagged
+     * The planted-flaw check on one critique task ({@code task} counts from 1, as the rank card does): how many flaws the AI output held, how many the candidate flagged
      * (and with the right category), and how many flags fell on sound text.
      */
     public record PlantedFlaws(int task, String title, int planted, long found, long categoryMatched,
@@ -110,7 +110,7 @@ public class InvitationsApi {
     }
 
     /**
-     * What one AI-collaboration task showed: how many planted mistakes the assistant served, how many the candidate
+     * What one AI-collaboration task showed ({@code task} counts from 1): how many planted mistakes the assistant served, how many the candidate
      * corrected, and how many reached the deliverable uncorrected.
      */
     public record AssistantFlaws(int task, String title, long served, long corrected, long reachedDeliverable,

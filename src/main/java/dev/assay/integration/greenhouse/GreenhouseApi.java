@@ -181,7 +181,7 @@ public class GreenhouseApi {
                 r.adjustedForSeverity() ? ", adjusted for reviewer severity" : ""));
         metadata.put("Raw score", Math.round(r.rawScore() * 100) / 100.0);
         metadata.put("Reviews", r.reviews());
-        r.plantedFlaws().forEach(f -> metadata.put("Planted flaws found, task " + (f.task() + 1),
+        r.plantedFlaws().forEach(f -> metadata.put("Planted flaws found, task " + f.task(),
                 f.found() + " of " + f.planted()));
         metadata.put("Decision", r.decision() == null ? "None recorded" : r.decision());
         metadata.put("Report (PDF)", r.reportUrl());
