@@ -327,6 +327,30 @@ class ApiKeysIT extends WebAppTest {
     }
 
     @Test
+    void mistakesTheFrameworkCatchesAreProblemsToo() throws Exception {
+        IssuedApiKey key = create("Mistakes", EnumSet.of(ApiScope.READ, ApiScope.INVITE));
+        HttpResponse<String> nowhere = get("/api/v1/nowhere", key.secret());
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(nowhere.body()).contains("urn:assay:problem:not-found").contains("openapi.json");
+        HttpResponse<String> method = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/assessments")).header("Authorization", "Bearer " + key.secret())
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(method.body()).contains("urn:assay:problem:method-not-allowed");
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/assessments/1/invitations")).header("Authorization", "Bearer " + key.secret())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Ada")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(text.body()).contains("urn:assay:problem:unsupported-media-type");
+        HttpResponse<String> missing = get("/api/greenhouse/test_status", key.secret());
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("partner_interview_id is required");
+    }
+
+    @Test
     void aKeyOverItsRateLimitIsToldWhenToComeBack() throws Exception {
         IssuedApiKey busy = create("Busy script", EnumSet.of(ApiScope.READ));
         HttpResponse<String> limited = null;

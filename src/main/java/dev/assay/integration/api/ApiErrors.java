@@ -38,6 +38,18 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Scope missing", "This key's scopes do not allow this request.");
     }
 
+    /**
+     * Anything else that goes wrong: 500 with a reference to quote, the same reference in the log with the cause, and
+     * nothing about the inside in the answer.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String reference = dev.assay.base.ErrorReference.next();
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("API request failed (reference {})", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+                "The request could not be completed. Quote reference " + reference + " to your administrator.");
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(Problems.TYPES + type));
