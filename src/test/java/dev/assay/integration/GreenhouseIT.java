@@ -229,6 +229,11 @@ class GreenhouseIT extends WebAppTest {
                 sendTest(Long.toString(a.id()), "not-an-address", "http://greenhouse.example.com/callback"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("\"email\":\"Enter a valid email address").contains("\"url\":\"Use https");
+        HttpResponse<String> elsewhere = call("POST", "/api/greenhouse/send_test", auth,
+                sendTest(Long.toString(a.id()), "z." + System.nanoTime() + "@hogwarts.edu",
+                        "https://attacker.example.com/greenhouse.io/callback"));
+        assertThat(elsewhere.statusCode()).as("callbacks go only to Greenhouse").isEqualTo(422);
+        assertThat(elsewhere.body()).contains("\"url\":\"url must be an address at Greenhouse");
         assertThat(call("GET", "/api/greenhouse/test_status?partner_interview_id=99999999", auth, null).statusCode())
                 .isEqualTo(404);
         // An invitation made in the portal is not Greenhouse's to read through this endpoint.

@@ -95,9 +95,14 @@ public class GreenhouseApi {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final List<String> callbackHosts;
 
     GreenhouseApi(AssessmentService assessments, InvitationService invitations, GreenhouseOrders orders,
-            CandidateResults results, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+            CandidateResults results, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
+            @org.springframework.beans.factory.annotation.Value("${assay.greenhouse.callback-hosts:greenhouse.io}")
+            List<String> callbackHosts) {
+        this.callbackHosts = callbackHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).toList();
         this.assessments = assessments;
         this.invitations = invitations;
         this.orders = orders;
@@ -128,7 +133,9 @@ public class GreenhouseApi {
             c = new Candidate(null, null, null, null, null, null, null);
         }
         if (body.url() != null && !body.url().isBlank()) {
-            OutboundUrls.problem(body.url()).ifPresent(p -> problems.put("url", p));
+            OutboundUrls.problem(body.url()).or(() -> atGreenhouse(body.url()) ? java.util.Optional.empty()
+                    : java.util.Optional.of("url must be an address at Greenhouse (" + String.join(", ", callbackHosts)
+                            + ").")).ifPresent(p -> problems.put("url", p));
         }
         String name = (blank(c.firstName()) + " " + blank(c.lastName())).strip();
         NewInvitation candidate = new NewInvitation(name, c.email(), 0, clock.instant().plus(START_WINDOW));
@@ -202,6 +209,16 @@ public class GreenhouseApi {
                 + call + (body.partnerInterviewId() == null ? "" : " for invitation " + body.partnerInterviewId())
                 + ": " + errors, null);
         return Map.of("status", 200);
+    }
+
+    /**
+     * Whether a callback address is at one of the hosts Greenhouse calls back from (a key holder chooses it, and Assay
+     * sends the key there, so it may not point anywhere else).
+     */
+    private boolean atGreenhouse(String url) {
+        String host = URI.create(url.strip()).getHost();
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        return callbackHosts.stream().anyMatch(allowed -> h.equals(allowed) || h.endsWith("." + allowed));
     }
 
     private static String blank(String s) {
