@@ -55,6 +55,7 @@ public final class PdfPages {
     private final String footer;
     private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private final java.util.Map<Integer, Boolean> drawable = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Float> advances = new java.util.HashMap<>();
     private PDPageContentStream out;
     private float y;
 
@@ -299,13 +300,11 @@ public final class PdfPages {
                     current.setLength(0);
                 }
                 String rest = word;
-                while (textWidth(rest, size) > available && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && textWidth(rest.substring(0, cut), size) > available) {
-                        cut--;
-                    }
+                int cut = fitting(rest, size, available);
+                while (cut < rest.length()) {
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
+                    cut = fitting(rest, size, available);
                 }
                 current.append(rest);
             }
@@ -315,6 +314,22 @@ public final class PdfPages {
             lines.removeLast();
         }
         return lines;
+    }
+
+    /** How many chars of the text (whole code points, at least one) fit the width: one pass, adding up advances. */
+    private int fitting(String text, float size, float available) {
+        float limit = available * 1000 / size;
+        float units = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            units += advance(cp);
+            if (units > limit && i > 0) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     private String clip(String text, float size, float available) {
@@ -356,12 +371,25 @@ public final class PdfPages {
         });
     }
 
+    /** The width of (cleaned) text: the sum of its glyphs' advances, each measured once per document. */
     private float textWidth(String text, float size) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException | IllegalArgumentException e) {
-            return text.length() * size * 0.6f;
+        float units = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            units += advance(cp);
+            i += Character.charCount(cp);
         }
+        return units / 1000 * size;
+    }
+
+    private float advance(int codePoint) {
+        return advances.computeIfAbsent(codePoint, cp -> {
+            try {
+                return font.getStringWidth(new String(Character.toChars(cp)));
+            } catch (IOException | IllegalArgumentException e) {
+                return 600f;
+            }
+        });
     }
 
     private void text(String text, float x, float baseline, float size, Color color, boolean bold) {

@@ -139,6 +139,9 @@ public class WebhookService {
         data.put("endpointId", endpointId);
         data.put("message", "A test event from Assay, sent by " + SystemAuthentication.currentName() + ".");
         long delivery = outbox.queueTo(endpointId, WebhookEvent.PING, data, clock.instant());
+        if (delivery < 0) {
+            throw new IllegalArgumentException("This webhook endpoint no longer exists.");
+        }
         dispatcher.deliverNow(delivery);
         return store.delivery(delivery).orElseThrow();
     }

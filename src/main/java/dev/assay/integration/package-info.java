@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
         allowedDependencies = {"base", "base :: ui", "audit :: port", "taskbank", "invitation", "invitation :: port", "ranking", "decision",
-                "attempt", "review"})
+                "attempt", "review", "review :: port"})
 package dev.assay.integration;

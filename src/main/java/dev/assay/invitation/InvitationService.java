@@ -421,7 +421,7 @@ public class InvitationService {
      * Recruiters, and API keys with the read scope (an applicant tracking system reads back whom it invited).
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read')")
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read') or hasAuthority('SCOPE_invite')")
     public java.util.Map<Long, InvitationView> identities(java.util.Collection<Long> invitationIds) {
         return ports.identities(invitationIds);
     }

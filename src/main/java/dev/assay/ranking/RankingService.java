@@ -180,6 +180,15 @@ public class RankingService {
     }
 
     /**
+     * {@link #cardPdf} for integrations, which see results only once the assessment's review is closed (as the API's
+     * results do): empty while it is open.
+     */
+    @PreAuthorize("hasRole('RECRUITER') or hasAuthority('SCOPE_read') or hasAuthority('REPORT_' + #submissionId)")
+    public Optional<byte[]> closedCardPdf(long submissionId) {
+        return work.reviewClosed(assessmentOf(submissionId)) ? cardPdf(submissionId) : Optional.empty();
+    }
+
+    /**
      * The explanation for one candidate (see {@link CandidateExplanation}); empty when the submission has no submitted
      * review yet.
      */

@@ -66,6 +66,8 @@ class PdfPagesTest {
         }
         rows.add(List.of("Unbroken", "1", "2", "3", "x".repeat(400) + " endlong"));
         rows.add(List.of("Emoji 🙂 and tab\there", "1", "2", "3", "end-emoji"));
+        // A pasted token of 20,000 characters without a space: broken into lines, over pages, in one pass.
+        rows.add(List.of("Token", "1", "2", "3", "t".repeat(20_000) + " endtoken"));
         pdf.table(List.of(PdfPages.Column.text("Reviewer", 2), PdfPages.Column.figure("Score", 1),
                 PdfPages.Column.figure("Severity", 1), PdfPages.Column.figure("Adjusted", 1),
                 PdfPages.Column.text("Overall comment", 5)), rows);
@@ -102,7 +104,10 @@ class PdfPagesTest {
             String all = String.join("\n", pages);
             assertThat(all).contains("Zoë Łukasiewicz · Ωμέγα · Иван Петров").contains("Data Analyst — autumn").contains("endlong")
                     .contains("Emoji ? and tab here").contains("A closing paragraph.");
-            assertThat(all.replaceAll("\\s", "")).contains("x".repeat(400));
+            assertThat(all.replaceAll("\\s", "")).contains("x".repeat(400)).contains("endtoken");
+            // The token runs over several pages (footers come between its parts); none of it is lost.
+            assertThat(java.util.regex.Pattern.compile("t{10,}").matcher(all.replaceAll("\\s", "")).results()
+                    .mapToInt(m -> m.group().length()).sum()).isEqualTo(20_000);
         }
     }
 

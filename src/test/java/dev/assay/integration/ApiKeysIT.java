@@ -206,6 +206,9 @@ class ApiKeysIT extends WebAppTest {
         long assignment = ReviewFixtures.as(reviewer, () -> reviews.queue()).getFirst().assignmentId();
         fixtures.scoreAll(reviewer, assignment, 4, "Sound work.");
         assertThat(get(result, ats.secret()).body()).contains("once the assessment's review is closed");
+        long open = ReviewFixtures.recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
+        assertThat(get("/api/v1/reports/rank-cards/" + open + ".pdf", ats.secret()).statusCode())
+                .as("no report by API while the review is open").isEqualTo(404);
 
         ReviewFixtures.recruiter(() -> {
             panels.closeReview(a.id());
@@ -271,7 +274,10 @@ class ApiKeysIT extends WebAppTest {
                 "{\"startBy\": \"2099-01-01T00:00:00Z\"}");
         assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
         assertThat(resent.body()).contains("\"startBy\":\"2099-01-01T00:00:00Z\"").doesNotContain(firstLink);
-        HttpResponse<String> revoked = post("/api/v1/invitations/" + id + "/revoke", ats.secret(), "");
+        IssuedApiKey inviteOnly = create("Revoker", EnumSet.of(ApiScope.INVITE));
+        assertThat(post("/api/v1/invitations/" + id + "/resend", inviteOnly.secret(),
+                "{\"startBy\": \"2099-01-02T00:00:00Z\"}").statusCode()).as("an invite-only key re-sends").isEqualTo(200);
+        HttpResponse<String> revoked = post("/api/v1/invitations/" + id + "/revoke", inviteOnly.secret(), "");
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/invitations/" + id, ats.secret()).body()).contains("\"status\":\"revoked\"");
         assertThat(post("/api/v1/invitations/99999999/revoke", ats.secret(), "").statusCode()).isEqualTo(404);
@@ -324,6 +330,23 @@ class ApiKeysIT extends WebAppTest {
         IssuedApiKey reader = create("Bulk reader", EnumSet.of(ApiScope.READ));
         assertThat(post(bulk, reader.secret(), "{\"candidates\": []}").statusCode()).isEqualTo(403);
         assertThat(post(bulk, ats.secret(), "{\"candidates\": []}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void requestsInParallelWithOneKeyAllGoThrough() throws Exception {
+        IssuedApiKey key = create("Parallel", EnumSet.of(ApiScope.READ));
+        // Last used long ago, so that every request below would note the time.
+        jdbc.sql("update api_key set last_used_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)), key.key().id()).update();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/assessments?limit=1")).header("Authorization", "Bearer " + key.secret()).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var call : calls) {
+            assertThat(call.get().statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -63,6 +63,9 @@ class GreenhouseIT extends WebAppTest {
     AuditLog audit;
 
     @Autowired
+    dev.assay.integration.internal.GreenhouseOrders orders;
+
+    @Autowired
     dev.assay.privacy.PrivacyService privacy;
 
     @Autowired
@@ -157,6 +160,14 @@ class GreenhouseIT extends WebAppTest {
             assertThat(call("GET", status, auth, null).body()).as("not complete while the review is open")
                     .contains("\"partner_status\":\"submitted\"");
             assertThat(patches).isEmpty();
+
+            // A second candidate submits but is not reviewed before the review closes: no result, so no "complete".
+            HttpResponse<String> second = call("POST", "/api/greenhouse/send_test", auth, sendTest(Long.toString(a.id()),
+                    "hgranger." + System.nanoTime() + "@hogwarts.edu", callback.replace("12345", "67890")));
+            long secondId = Long.parseLong(second.body().replaceAll("\\D", ""));
+            IssuedInvitation secondLink = ReviewFixtures.recruiter(() -> invitations.resend(secondId,
+                    Instant.now().plus(Duration.ofDays(3))));
+            fixtures.complete(secondLink.link().substring(secondLink.link().lastIndexOf('/') + 1), secondId);
             ReviewFixtures.recruiter(() -> {
                 panels.closeReview(a.id());
                 return null;
@@ -166,11 +177,14 @@ class GreenhouseIT extends WebAppTest {
             for (int i = 0; i < 300 && patches.isEmpty(); i++) {
                 Thread.sleep(50);
             }
+            orders.sendDue(Instant.now().plusSeconds(1));
             assertThat(patches).hasSize(1);
             assertThat(patches.getFirst()).containsEntry("method", "PATCH")
                     .containsEntry("path", "/integrations/testing_partners/take_home_tests/12345")
                     .containsEntry("authorization", auth).containsEntry("body", "");
 
+            assertThat(call("GET", "/api/greenhouse/test_status?partner_interview_id=" + secondId, auth, null).body())
+                    .contains("\"partner_status\":\"submitted\"");
             HttpResponse<String> complete = call("GET", status, auth, null);
             assertThat(complete.body()).contains("\"partner_status\":\"complete\"")
                     .containsPattern("\"partner_profile_url\":\"http[^\"]+/recruiter/rank-card/\\d+\"")

@@ -330,6 +330,13 @@ class WebhooksIT extends WebAppTest {
         ReviewFixtures.Submitted s = fixtures.submit(a, "Decided Person");
         long assignment = ReviewFixtures.as(reviewer, () -> reviews.queue()).getFirst().assignmentId();
         fixtures.scoreAll(reviewer, assignment, 3, "Fine.");
+        long submission = ReviewFixtures.recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
+        StaffMember recruiter = StaffFixtures.create(staff, "Webhook Decider", StaffRole.RECRUITER).member();
+        // Decided while the review is open: not announced (results cannot be read yet).
+        ReviewFixtures.as(recruiter, () -> decisions.record(a.id(), List.of(submission), Outcome.HOLD, ""));
+        assertThat(jdbc.sql("select count(*) from webhook_delivery where event_type = 'decision.recorded' "
+                + "and payload like ?").param("%\"invitationId\":" + s.invitationId() + ",%").query(Long.class)
+                .single()).isZero();
         ReviewFixtures.recruiter(() -> {
             panels.closeReview(a.id());
             return null;
@@ -339,9 +346,6 @@ class WebhooksIT extends WebAppTest {
         assertThat(closed.verified()).isTrue();
         assertThat(closed.body()).contains("\"invitationIds\":[" + s.invitationId() + "]");
 
-        long submission = ReviewFixtures.recruiter(() -> panels.board(a.id())).submissions().getFirst().submissionId();
-        StaffMember recruiter = StaffFixtures.create(staff, "Webhook Decider", StaffRole.RECRUITER).member();
-        ReviewFixtures.as(recruiter, () -> decisions.record(a.id(), List.of(submission), Outcome.HOLD, ""));
         ReviewFixtures.as(recruiter, () -> decisions.record(a.id(), List.of(submission), Outcome.ADVANCE,
                 "Second look at the critique."));
         Received advanced = await(r -> r.body().contains("\"decision.recorded\"")

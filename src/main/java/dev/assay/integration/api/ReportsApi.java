@@ -32,14 +32,15 @@ public class ReportsApi {
         this.rankings = rankings;
     }
 
-    @Operation(summary = "Download a rank card", description = "The PDF rank card of one reviewed submission: where "
+    @Operation(summary = "Download a rank card", description = "Once the assessment's review is closed, the PDF rank "
+            + "card of one reviewed submission: where "
             + "the candidate stands, the decision, each criterion, task and reviewer, the planted-flaw check and the "
             + "integrity signals. Use the reportUrl of a result (signed, expires after 7 days; no key needed) or an "
             + "API key with the read scope.")
     @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf",
             schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "403", description = "The link is wrong or has expired, or the key lacks the scope")
-    @ApiResponse(responseCode = "404", description = "No reviewed submission with this id")
+    @ApiResponse(responseCode = "404", description = "No reviewed submission with this id, or its review is still open")
     @GetMapping(value = "/api/v1/reports/rank-cards/{submissionId}.pdf")
     @PreAuthorize("hasAuthority('SCOPE_read') or hasAuthority('REPORT_' + #submissionId)")
     public ResponseEntity<?> rankCard(@PathVariable long submissionId,
@@ -48,13 +49,14 @@ public class ReportsApi {
             @Parameter(description = "From the signed link") @RequestParam(required = false) String signature) {
         byte[] pdf;
         try {
-            pdf = rankings.cardPdf(submissionId).orElse(null);
+            pdf = rankings.closedCardPdf(submissionId).orElse(null);
         } catch (dev.assay.review.ReviewException e) {
             pdf = null;
         }
         if (pdf == null) {
-            return ApiErrors.problem(HttpStatus.NOT_FOUND, "not-found", "No such report",
-                    "There is no reviewed submission " + submissionId + ".");
+            return ApiErrors.problem(HttpStatus.NOT_FOUND, "not-found", "No such report", "There is no report for "
+                    + "submission " + submissionId + ": it does not exist, has no review, or its assessment's review is "
+                    + "not closed yet.");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.noStore().cachePrivate())

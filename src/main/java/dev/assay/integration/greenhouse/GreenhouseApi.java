@@ -132,7 +132,9 @@ public class GreenhouseApi {
             problems.put("candidate", "candidate is required.");
             c = new Candidate(null, null, null, null, null, null, null);
         }
-        if (body.url() != null && !body.url().isBlank()) {
+        if (body.url() != null && body.url().strip().length() > 500) {
+            problems.put("url", "url can be at most 500 characters.");
+        } else if (body.url() != null && !body.url().isBlank()) {
             OutboundUrls.problem(body.url()).or(() -> atGreenhouse(body.url()) ? java.util.Optional.empty()
                     : java.util.Optional.of("url must be an address at Greenhouse (" + String.join(", ", callbackHosts)
                             + ").")).ifPresent(p -> problems.put("url", p));
@@ -152,8 +154,8 @@ public class GreenhouseApi {
         try {
             IssuedInvitation issued = transaction.execute(status -> {
                 IssuedInvitation made = invitations.invite(assessmentId, candidate);
-                orders.record(made.invitation().id(), body.partnerTestId(), body.url(), who.greenhouseProfileUrl(),
-                        body.sentBy(), key);
+                orders.record(made.invitation().id(), body.partnerTestId().strip(), body.url(),
+                        upTo(who.greenhouseProfileUrl(), 500), upTo(body.sentBy(), 254), key);
                 return made;
             });
             log.info("Greenhouse sent test {} to invitation {}", body.partnerTestId(), issued.invitation().id());
@@ -219,6 +221,11 @@ public class GreenhouseApi {
         String host = URI.create(url.strip()).getHost();
         String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
         return callbackHosts.stream().anyMatch(allowed -> h.equals(allowed) || h.endsWith("." + allowed));
+    }
+
+    /** Informational text kept only when it fits its column (Greenhouse's addresses and emails always do). */
+    private static String upTo(String s, int max) {
+        return s == null || s.strip().length() > max ? null : s.strip();
     }
 
     private static String blank(String s) {

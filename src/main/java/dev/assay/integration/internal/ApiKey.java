@@ -81,10 +81,6 @@ public class ApiKey {
         revokedBy = by;
     }
 
-    public void used(Instant now) {
-        lastUsedAt = now;
-    }
-
     public boolean isActive() {
         return revokedAt == null;
     }

@@ -11,4 +11,9 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, Long> {
     boolean existsByNameIgnoreCase(String name);
 
     List<ApiKey> findAllByOrderByRevokedAtAscCreatedAtDesc();
+
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update ApiKey k set k.lastUsedAt = :now where k.id = :id "
+            + "and (k.lastUsedAt is null or k.lastUsedAt < :before)")
+    int touch(long id, java.time.Instant now, java.time.Instant before);
 }

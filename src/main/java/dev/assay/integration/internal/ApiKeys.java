@@ -40,7 +40,9 @@ public class ApiKeys {
         return keys.findBySecretHash(Sha256.hex(presented.strip())).filter(ApiKey::isActive).map(key -> {
             Instant now = clock.instant();
             if (key.getLastUsedAt() == null || key.getLastUsedAt().plus(TOUCH).isBefore(now)) {
-                key.used(now);
+                // One conditional update, outside the row's version: parallel requests with one key (or an admin
+                // revoking it meanwhile) must not fail each other over a timestamp.
+                keys.touch(key.getId(), now, now.minus(TOUCH));
             }
             return new Caller(key.getId(), key.getName(), key.scopes());
         });

@@ -156,6 +156,15 @@ class ApiSecurity {
                                 + "result through the API again for a fresh link.");
                 return;
             }
+            // A link is not a key, but each report's links share a rate limit of their own: a leaked link cannot be
+            // used to keep the server drawing PDFs.
+            long wait = limiter.take(-1 - submissionId);
+            if (wait > 0) {
+                response.setHeader("Retry-After", String.valueOf(wait));
+                Problems.write(request, response, 429, "rate-limited", "Too many requests", "This report may be "
+                        + "opened " + limiter.perMinute() + " times a minute; try again in " + wait + " s.");
+                return;
+            }
             signedIn(UsernamePasswordAuthenticationToken.authenticated("report link", null,
                     List.of(new SimpleGrantedAuthority("REPORT_" + submissionId))), request, response, chain);
         }

@@ -5,12 +5,11 @@ import dev.assay.base.InstallationSecret;
 import dev.assay.base.SealedBox;
 import dev.assay.integration.port.IntegrationRecords;
 import dev.assay.review.ReviewClosed;
-import java.io.IOException;
+import dev.assay.review.ScoredSubmission;
+import dev.assay.review.port.ScoredWork;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,6 +57,7 @@ public class GreenhouseOrders implements IntegrationRecords {
     }
 
     private final JdbcClient jdbc;
+    private final ScoredWork work;
     private final SealedBox box;
     private final Clock clock;
     private final String node;
@@ -65,10 +65,11 @@ public class GreenhouseOrders implements IntegrationRecords {
     private final Duration timeout;
     private final HttpClient http;
 
-    GreenhouseOrders(JdbcClient jdbc, InstallationSecret secret, Clock clock, ClusterJobs cluster,
+    GreenhouseOrders(JdbcClient jdbc, InstallationSecret secret, Clock clock, ClusterJobs cluster, ScoredWork work,
             @Value("${assay.webhooks.retry-for:PT24H}") Duration retryFor,
             @Value("${assay.webhooks.timeout:PT10S}") Duration timeout) {
         this.jdbc = jdbc;
+        this.work = work;
         this.box = new SealedBox(secret, "greenhouse-key");
         this.clock = clock;
         this.node = cluster.node();
@@ -97,11 +98,16 @@ public class GreenhouseOrders implements IntegrationRecords {
                         Callback.valueOf(rs.getString(4)))).optional();
     }
 
-    /** The review closed: the callbacks of its reviewed candidates' orders are due now (in the closing transaction). */
+    /**
+     * The review closed: the callbacks of its reviewed candidates' orders are due now (in the closing transaction).
+     * A candidate without a submitted review has no result, so Greenhouse is not told their test is complete.
+     */
     @EventListener
     void closed(ReviewClosed e) {
         Instant now = e.closedAt();
-        for (Long invitationId : e.invitationIds()) {
+        List<Long> reviewed = work.scores(e.assessmentId()).stream().filter(s -> !s.reviews().isEmpty())
+                .map(ScoredSubmission::invitationId).toList();
+        for (Long invitationId : reviewed) {
             jdbc.sql("update greenhouse_order set callback_state = 'PENDING', callback_since = ?, callback_due_at = ? "
                     + "where invitation_id = ? and callback_state = 'WAITING'")
                     .params(Timestamp.from(now), Timestamp.from(now), invitationId).update();
@@ -140,41 +146,33 @@ public class GreenhouseOrders implements IntegrationRecords {
                 + "where invitation_id = ?").param(invitationId)
                 .query((rs, n) -> new Row(rs.getString(1), box.open(rs.getString(2)), rs.getInt(3),
                         rs.getTimestamp(4).toInstant())).single();
-        Integer status = null;
-        String error = null;
+        String basic = Base64.getEncoder().encodeToString((row.key() + ":").getBytes(StandardCharsets.UTF_8));
+        WebhookDispatcher.Outcome outcome;
         try {
-            String basic = Base64.getEncoder().encodeToString((row.key() + ":").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(row.url())).timeout(timeout)
+            outcome = WebhookDispatcher.exchange(http, HttpRequest.newBuilder(URI.create(row.url())).timeout(timeout)
                     .header("Authorization", "Basic " + basic).header("User-Agent", WebhookDispatcher.USER_AGENT)
-                    .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status > 299) {
-                error = "Greenhouse answered " + status + ".";
-            }
-        } catch (HttpTimeoutException e) {
-            error = "No answer within " + timeout.toSeconds() + " s.";
-        } catch (IOException | IllegalArgumentException e) {
-            error = "Could not connect: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "Interrupted while sending.";
+                    .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), timeout);
+        } catch (IllegalArgumentException e) {
+            outcome = new WebhookDispatcher.Outcome(null, "The callback address is not usable: " + e.getMessage());
         }
+        Integer status = outcome.status();
+        String error = outcome.error() == null ? null : outcome.error().replace("The endpoint", "Greenhouse");
         int attempts = row.attempts() + 1;
         Instant at = clock.instant();
         if (error == null) {
             jdbc.sql("update greenhouse_order set callback_state = 'DONE', callback_attempts = ?, callback_last_status = ?, "
                     + "callback_last_error = null, callback_done_at = ?, lease_owner = null, lease_until = null "
-                    + "where invitation_id = ?").params(attempts, status, Timestamp.from(at), invitationId).update();
+                    + "where invitation_id = ? and lease_owner = ?")
+                    .params(attempts, status, Timestamp.from(at), invitationId, node).update();
             return true;
         }
         Instant next = now.plus(WebhookDispatcher.pause(attempts));
         boolean giveUp = next.isAfter(row.since().plus(retryFor));
         jdbc.sql("update greenhouse_order set callback_state = ?, callback_attempts = ?, callback_last_status = ?, "
                 + "callback_last_error = ?, callback_due_at = ?, lease_owner = null, lease_until = null "
-                + "where invitation_id = ?")
+                + "where invitation_id = ? and lease_owner = ?")
                 .params(giveUp ? "FAILED" : "PENDING", attempts, status, error.length() > 300 ? error.substring(0, 300)
-                        : error, giveUp ? null : Timestamp.from(next), invitationId).update();
+                        : error, giveUp ? null : Timestamp.from(next), invitationId, node).update();
         log.info("Greenhouse callback for invitation {} failed (attempt {}): {}{}", invitationId, attempts, error,
                 giveUp ? "; given up (Greenhouse can still read the result from test_status)" : "");
         return false;

@@ -2,7 +2,6 @@ package dev.assay.integration.internal;
 
 import dev.assay.base.ClusterJobs;
 import dev.assay.integration.WebhookDelivery;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,6 +123,38 @@ public class WebhookDispatcher {
                 .params(node, Timestamp.from(real.plus(lease)), id, Timestamp.from(real)).update() == 1;
     }
 
+    /** What one request got: the HTTP status, or null; the error in words, or null when it succeeded (2xx). */
+    record Outcome(Integer status, String error) {
+    }
+
+    /**
+     * Sends a request and waits for the whole answer at most twice the timeout ({@link HttpRequest#timeout} covers
+     * only the wait for the answer's headers; a receiver that sends them and then trickles the body would otherwise
+     * hold the sending thread forever). The answer's body is discarded.
+     */
+    static Outcome exchange(HttpClient http, HttpRequest request, Duration timeout) {
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> sent =
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        try {
+            int status = sent.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS).statusCode();
+            return new Outcome(status, status >= 200 && status <= 299 ? null : "The endpoint answered " + status + ".");
+        } catch (java.util.concurrent.TimeoutException e) {
+            sent.cancel(true);
+            return new Outcome(null, "No complete answer within " + timeout.multipliedBy(2).toSeconds() + " s.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                return new Outcome(null, "No answer within " + timeout.toSeconds() + " s.");
+            }
+            return new Outcome(null, "Could not connect: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sent.cancel(true);
+            return new Outcome(null, "Interrupted while sending.");
+        }
+    }
+
     /** One attempt; true when delivered. */
     private boolean send(long id, Instant now) {
         WebhookDelivery d = store.delivery(id).orElse(null);
@@ -135,11 +166,10 @@ public class WebhookDispatcher {
             return false;
         }
         long started = System.nanoTime();
-        Integer status = null;
-        String error = null;
+        long timestamp = clock.instant().getEpochSecond();
+        Outcome outcome;
         try {
-            long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(timeout)
+            outcome = exchange(http, HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", USER_AGENT)
                     .header("webhook-id", d.messageId())
@@ -148,30 +178,20 @@ public class WebhookDispatcher {
                             d.messageId(), timestamp, d.payload()))
                     .header("Assay-Event", d.event())
                     .header("Assay-Attempt", Integer.toString(d.attempts() + 1))
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status > 299) {
-                error = "The endpoint answered " + status + ".";
-            }
-        } catch (HttpTimeoutException e) {
-            error = "No answer within " + timeout.toSeconds() + " s.";
-        } catch (IOException e) {
-            error = "Could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "Interrupted while sending.";
+                    .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build(), timeout);
         } catch (IllegalArgumentException e) {
-            error = "The endpoint's address is not usable: " + e.getMessage();
+            outcome = new Outcome(null, "The endpoint's address is not usable: " + e.getMessage());
         }
+        Integer status = outcome.status();
+        String error = outcome.error();
         int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         int attempts = d.attempts() + 1;
         Instant attemptedAt = clock.instant();
         if (error == null) {
             jdbc.sql("update webhook_delivery set state = 'DELIVERED', attempts = ?, last_attempt_at = ?, "
                     + "last_status = ?, last_error = null, last_millis = ?, delivered_at = ?, next_attempt_at = null, "
-                    + "lease_owner = null, lease_until = null where id = ?")
-                    .params(attempts, Timestamp.from(attemptedAt), status, millis, Timestamp.from(attemptedAt), id)
+                    + "lease_owner = null, lease_until = null where id = ? and lease_owner = ?")
+                    .params(attempts, Timestamp.from(attemptedAt), status, millis, Timestamp.from(attemptedAt), id, node)
                     .update();
             return true;
         }
@@ -179,10 +199,10 @@ public class WebhookDispatcher {
         boolean giveUp = next.isAfter(d.createdAt().plus(retryFor));
         jdbc.sql("update webhook_delivery set state = ?, attempts = ?, last_attempt_at = ?, last_status = ?, "
                 + "last_error = ?, last_millis = ?, next_attempt_at = ?, lease_owner = null, lease_until = null "
-                + "where id = ?")
+                + "where id = ? and lease_owner = ?")
                 .params(giveUp ? "FAILED" : "PENDING", attempts, Timestamp.from(attemptedAt), status,
                         error.length() > 300 ? error.substring(0, 297) + "..." : error, millis,
-                        giveUp ? null : Timestamp.from(next), id)
+                        giveUp ? null : Timestamp.from(next), id, node)
                 .update();
         log.info("Webhook delivery {} ({}) to endpoint {} failed (attempt {}): {}{}", id, d.event(), d.endpointId(),
                 attempts, error, giveUp ? "; given up" : "; next try at " + next);

@@ -6,6 +6,7 @@ import dev.assay.integration.WebhookEvent;
 import dev.assay.invitation.InvitationOpened;
 import dev.assay.invitation.port.CandidateRecords;
 import dev.assay.review.ReviewClosed;
+import dev.assay.review.port.ScoredWork;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,10 +34,12 @@ public class WebhookOutbox {
 
     private final WebhookStore store;
     private final CandidateRecords invitations;
+    private final ScoredWork work;
 
-    WebhookOutbox(WebhookStore store, CandidateRecords invitations) {
+    WebhookOutbox(WebhookStore store, CandidateRecords invitations, ScoredWork work) {
         this.store = store;
         this.invitations = invitations;
+        this.work = work;
     }
 
     @EventListener
@@ -70,8 +73,15 @@ public class WebhookOutbox {
         queue(WebhookEvent.REVIEW_CLOSED, data, e.closedAt());
     }
 
+    /**
+     * A decision, announced once results can be read: a decision recorded while the review is still open is not
+     * (integrations read results only after the review closes, and {@code review.closed} then names everyone).
+     */
     @EventListener
     void decided(DecisionRecorded e) {
+        if (!work.reviewClosed(e.assessmentId())) {
+            return;
+        }
         invitations.touch(List.of(e.invitationId()), e.decidedAt());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("assessmentId", e.assessmentId());
@@ -92,14 +102,14 @@ public class WebhookOutbox {
         String id = messageId();
         String payload = payload(event, data, at);
         for (WebhookStore.Endpoint endpoint : to) {
-            store.insertDelivery(endpoint.id(), id, event, payload, at);
+            store.insertDelivery(endpoint.id(), id, event, payload, at, true);
         }
         return id;
     }
 
     /** Queues an event for one endpoint whatever it subscribes to (a test event); returns the delivery's id. */
     public long queueTo(long endpointId, WebhookEvent event, Map<String, Object> data, Instant at) {
-        return store.insertDelivery(endpointId, messageId(), event, payload(event, data, at), at);
+        return store.insertDelivery(endpointId, messageId(), event, payload(event, data, at), at, false);
     }
 
     /** The body every delivery of an event carries: Standard Webhooks' type, timestamp and data. */

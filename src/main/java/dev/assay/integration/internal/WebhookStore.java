@@ -92,14 +92,20 @@ public class WebhookStore {
                 .query((rs, n) -> (Integer) rs.getObject("last_status", Integer.class)).optional().orElse(null);
     }
 
-    /** Queues one delivery, due at once. */
-    public long insertDelivery(long endpointId, String messageId, WebhookEvent event, String payload, Instant at) {
+    /**
+     * Queues one delivery, due at once, if the endpoint still exists (and, when {@code onlyActive}, is active); returns
+     * its id, or -1 when there is no such endpoint. One statement: an endpoint an admin deletes at the same moment
+     * means no delivery, never a failed insert that would undo the change being announced.
+     */
+    public long insertDelivery(long endpointId, String messageId, WebhookEvent event, String payload, Instant at,
+            boolean onlyActive) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into webhook_delivery (endpoint_id, event_id, event_type, payload, created_at, state, attempts, "
-                + "next_attempt_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?)")
-                .params(endpointId, messageId, event.type(), payload, Timestamp.from(at), Timestamp.from(at))
+        int rows = jdbc.sql("insert into webhook_delivery (endpoint_id, event_id, event_type, payload, created_at, state, "
+                + "attempts, next_attempt_at) select id, ?, ?, ?, ?, 'PENDING', 0, ? from webhook_endpoint where id = ?"
+                + (onlyActive ? " and active = true" : ""))
+                .params(messageId, event.type(), payload, Timestamp.from(at), Timestamp.from(at), endpointId)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return rows == 0 || keys.getKey() == null ? -1 : keys.getKey().longValue();
     }
 
     /** Makes a delivery due again now, for one more attempt by hand; its attempts so far stay counted. */

@@ -20,6 +20,38 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void aReceiverThatNeverFinishesItsAnswerIsCutOff() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/slow", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("{".getBytes());
+            exchange.getResponseBody().flush();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/slow"))
+                    .timeout(Duration.ofMillis(300)).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+            WebhookDispatcher.Outcome outcome = WebhookDispatcher.exchange(http, request, Duration.ofMillis(300));
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).startsWith("No complete answer within");
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aDayHoldsSixteenTries() {
         // The first try is at once; each failure waits pause(n) before the next, until the next would pass a day.
         Duration elapsed = Duration.ZERO;
