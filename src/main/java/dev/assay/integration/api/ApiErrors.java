@@ -14,7 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the API's controllers as RFC 9457 problem details, with a type per kind of problem. */
 @RestControllerAdvice(basePackageClasses = {ApiErrors.class, dev.assay.integration.greenhouse.GreenhouseApi.class})
-class ApiErrors {
+public class ApiErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
@@ -50,7 +50,14 @@ class ApiErrors {
                 "The request could not be completed. Quote reference " + reference + " to your administrator.");
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
+    /** A 422 {@code invalid-invitation} problem with {@code errors}: by field, or by index for many candidates. */
+    public static ResponseEntity<ProblemDetail> invalid(String title, String detail, Object errors) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-invitation", title, detail).getBody();
+        p.setProperty("errors", errors);
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create(Problems.TYPES + type));
         p.setTitle(title);

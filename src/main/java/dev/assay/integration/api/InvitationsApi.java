@@ -302,12 +302,8 @@ public class InvitationsApi {
             }
         }
         problems.sort(java.util.Comparator.comparingInt(m -> (Integer) m.getOrDefault("index", -1)));
-        ProblemDetail p = ApiErrors.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-invitation",
-                "Invitations not valid", "Nobody was invited: " + problems.size()
-                        + (problems.size() == 1 ? " candidate needs" : " candidates need") + " fixing.").getBody();
-        p.setProperty("errors", problems);
-        return ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType
-                .APPLICATION_PROBLEM_JSON).body(p);
+        return ApiErrors.invalid("Invitations not valid", "Nobody was invited: " + problems.size()
+                + (problems.size() == 1 ? " candidate needs" : " candidates need") + " fixing.", problems);
     }
 
     private static String quoted(String value) {
@@ -375,13 +371,9 @@ public class InvitationsApi {
                 body.accommodationPercent() == null ? 0 : body.accommodationPercent(), startBy);
         Map<InvitationField, String> problems = invitations.problems(assessmentId, candidate);
         if (!problems.isEmpty()) {
-            ProblemDetail p = ApiErrors.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-invitation",
-                    "Invitation not valid", String.join(" ", problems.values())).getBody();
             Map<String, String> fields = new LinkedHashMap<>();
             problems.forEach((field, message) -> fields.put(fieldName(field), message));
-            p.setProperty("errors", fields);
-            return ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType
-                    .APPLICATION_PROBLEM_JSON).body(p);
+            return ApiErrors.invalid("Invitation not valid", String.join(" ", problems.values()), fields);
         }
         try {
             IssuedInvitation issued = invitations.invite(assessmentId, candidate);

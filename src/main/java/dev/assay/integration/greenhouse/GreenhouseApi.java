@@ -2,6 +2,7 @@ package dev.assay.integration.greenhouse;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.assay.audit.port.AuditTrail;
+import dev.assay.integration.api.ApiErrors;
 import dev.assay.integration.api.CandidateResults;
 import dev.assay.integration.internal.GreenhouseOrders;
 import dev.assay.integration.internal.OutboundUrls;
@@ -24,7 +25,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -241,16 +241,10 @@ public class GreenhouseApi {
     }
 
     private static ResponseEntity<ProblemDetail> invalid(Map<String, String> problems) {
-        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-invitation", "Test not sent",
-                String.join(" ", problems.values())).getBody();
-        p.setProperty("errors", problems);
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ApiErrors.invalid("Test not sent", String.join(" ", problems.values()), problems);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(dev.assay.integration.internal.Problems.TYPES + type));
-        p.setTitle(title);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ApiErrors.problem(status, type, title, detail);
     }
 }
